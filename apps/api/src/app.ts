@@ -1,0 +1,76 @@
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { unitsRoutes } from './features/units/routes.js';
+import type { Config } from './platform/config/env.js';
+import type { DatabaseHandle } from './platform/db/database.js';
+import './platform/db/plugin.js';
+import { errorHandler } from './platform/http/error-handler.js';
+import { openApi } from './platform/http/openapi.js';
+import { overloadProtection } from './platform/http/overload.js';
+import { rateLimiting } from './platform/http/rate-limit.js';
+import { securityHeaders } from './platform/http/security-headers.js';
+import { unmatchedRoutes } from './platform/http/unmatched-routes.js';
+import { accessLog } from './platform/observability/access-log.js';
+import { health } from './platform/observability/health.js';
+import { loggerOptions } from './platform/observability/logger.js';
+import { metrics } from './platform/observability/metrics.js';
+import { requestIdFrom } from './platform/observability/request-id.js';
+import { registerWebApps } from './platform/web/web-apps.js';
+
+export interface AppOptions {
+  config: Config;
+  database: DatabaseHandle;
+  /** Replaces the JSON logger built from the configuration (tests capture lines with it). */
+  logger?: FastifyInstance['log'];
+  /** Registers extra routes after the platform and before the features (tests only). */
+  extend?: (app: FastifyInstance) => Promise<void> | void;
+}
+
+/**
+ * Builds the whole HTTP application without listening, so tests drive it in-process with
+ * `inject` and the CLI hands it to `listen`. Order matters: the unmatched-route handling must
+ * see every route, so it comes first; features come last.
+ */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { config, database } = options;
+  const serverOptions: FastifyServerOptions = {
+    genReqId: requestIdFrom,
+    requestIdLogLabel: 'requestId',
+    disableRequestLogging: true,
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+  };
+  const app = options.logger
+    ? Fastify({ ...serverOptions, loggerInstance: options.logger })
+    : Fastify({ ...serverOptions, logger: loggerOptions(config) });
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('db', database.db);
+
+  await app.register(errorHandler);
+  await app.register(unmatchedRoutes);
+  await app.register(accessLog);
+  await app.register(metrics);
+  await app.register(securityHeaders);
+  await app.register(overloadProtection, {
+    maxEventLoopDelayMs: config.overloadEventLoopDelayMs,
+  });
+  await app.register(rateLimiting);
+  await app.register(openApi);
+  await app.register(health, { checks: [{ name: 'database', check: () => database.ping() }] });
+
+  await options.extend?.(app);
+
+  await app.register(
+    async (api) => {
+      await api.register(unitsRoutes);
+    },
+    { prefix: '/api/v1' },
+  );
+
+  const webFallback = await registerWebApps(app, config.webDistDir);
+  if (webFallback) app.addNotFoundFallback(webFallback);
+
+  return app;
+}

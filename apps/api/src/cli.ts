@@ -1,0 +1,55 @@
+#!/usr/bin/env node
+import closeWithGrace from 'close-with-grace';
+import { Command } from 'commander';
+import { ConfigError, loadConfig } from './platform/config/env.js';
+import { migrate } from './platform/db/migrate.js';
+import { openDatabase } from './platform/db/open.js';
+import { startServer } from './server.js';
+
+/** Prints a failure a person can act on (no stack for configuration mistakes) and exits 1. */
+function fail(error: unknown): never {
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(
+    `${error instanceof ConfigError ? message : ((error as Error)?.stack ?? message)}\n`,
+  );
+  process.exit(1);
+}
+
+const program = new Command()
+  .name('co2-calculator')
+  .description(
+    'CO₂ Calculator server. Configuration comes from environment variables (see README).',
+  )
+  .showHelpAfterError();
+
+program
+  .command('serve')
+  .description('apply pending migrations, then serve the API and the web apps')
+  .action(async () => {
+    const config = loadConfig();
+    const server = await startServer(config);
+    process.stdout.write(`CO₂ Calculator is running at ${server.url}\n`);
+    // SIGTERM (Kubernetes, compose) and SIGINT (Ctrl-C): stop accepting, finish in-flight
+    // requests, close the database; give up after SHUTDOWN_TIMEOUT_MS.
+    closeWithGrace({ delay: config.shutdownTimeoutMs }, async ({ signal, err }) => {
+      if (err) server.app.log.error({ err }, 'shutting down after an uncaught error');
+      else server.app.log.info({ signal }, 'shutting down');
+      await server.close();
+    });
+  });
+
+program
+  .command('migrate')
+  .description('apply pending database migrations and exit')
+  .action(async () => {
+    const config = loadConfig();
+    const database = await openDatabase(config);
+    try {
+      const { applied, total } = await migrate(database);
+      process.stdout.write(`Migrations: ${applied} applied, ${total} in total.\n`);
+    } finally {
+      await database.close();
+    }
+  });
+
+program.parseAsync(process.argv).catch(fail);

@@ -1,0 +1,45 @@
+import { drizzle } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+import type { DatabaseHandle } from './database.js';
+import * as schema from './schema.js';
+
+export interface PostgresOptions {
+  url: string;
+  poolSize: number;
+  /** Reported in pg_stat_activity, so operators can tell the API from other clients. */
+  applicationName?: string;
+}
+
+/** A PostgreSQL server (directly or through PgBouncer) through a `pg` connection pool. */
+export async function openPostgres(options: PostgresOptions): Promise<DatabaseHandle> {
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: options.poolSize,
+    application_name: options.applicationName ?? 'co2-calculator',
+    connectionTimeoutMillis: 10_000,
+    idleTimeoutMillis: 30_000,
+  });
+  // An idle client that loses its server connection emits here; without a listener the
+  // process would crash. The pool discards the client and opens a new one when needed.
+  pool.on('error', () => {});
+  const db = drizzle({ client: pool, schema });
+
+  return {
+    kind: 'postgres',
+    db,
+    async ping() {
+      await pool.query('select 1');
+    },
+    async withSession(fn) {
+      const client = await pool.connect();
+      try {
+        return await fn(drizzle({ client, schema }));
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}

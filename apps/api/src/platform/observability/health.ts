@@ -1,0 +1,88 @@
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { z } from 'zod';
+import { problemSchema } from '../http/problem.js';
+import { sendProblem } from '../http/send-problem.js';
+
+/** A dependency the API needs to serve requests; `/readyz` asks each of them. */
+export interface ReadinessCheck {
+  name: string;
+  check: () => Promise<void>;
+}
+
+export interface HealthOptions {
+  checks: ReadinessCheck[];
+  /** A check slower than this counts as failed: a hung database must not hang the probe. */
+  timeoutMs?: number;
+}
+
+const checkState = z.enum(['ok', 'failed']);
+
+function withTimeout(promise: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Liveness (`/healthz`: the process answers, no I/O, so a slow database never gets a healthy
+ * pod restarted) and readiness (`/readyz`: every dependency answers, else 503 naming those
+ * that did not, so the load balancer stops sending traffic).
+ */
+export const health = fp<HealthOptions>(
+  async (app: FastifyInstance, options) => {
+    const timeoutMs = options.timeoutMs ?? 2_000;
+
+    app.get(
+      '/healthz',
+      {
+        schema: {
+          tags: ['operations'],
+          summary: 'Liveness: the process is up',
+          response: { 200: z.object({ status: z.literal('ok') }) },
+        },
+      },
+      async () => ({ status: 'ok' as const }),
+    );
+
+    app.get(
+      '/readyz',
+      {
+        schema: {
+          tags: ['operations'],
+          summary: 'Readiness: the database (and later storage) answer',
+          response: {
+            200: z.object({ status: z.literal('ok'), checks: z.record(z.string(), checkState) }),
+            503: problemSchema.extend({ checks: z.record(z.string(), checkState) }),
+          },
+        },
+      },
+      async (request, reply) => {
+        const results = await Promise.all(
+          options.checks.map(async ({ name, check }) => {
+            try {
+              await withTimeout(check(), timeoutMs);
+              return [name, 'ok'] as const;
+            } catch (error) {
+              request.log.warn({ err: error, check: name }, 'readiness check failed');
+              return [name, 'failed'] as const;
+            }
+          }),
+        );
+        const checks = Object.fromEntries(results);
+        const failed = results.filter(([, state]) => state === 'failed').map(([name]) => name);
+        if (failed.length === 0) return { status: 'ok' as const, checks };
+        // The problem body carries the per-check states so a probe log shows what failed.
+        reply.header('cache-control', 'no-store');
+        return sendProblem(request, reply, {
+          status: 503,
+          detail: `Not ready: ${failed.join(', ')} did not answer.`,
+          extra: { checks },
+        });
+      },
+    );
+  },
+  { name: 'health' },
+);

@@ -1,0 +1,42 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.js';
+import { resolveAppSecret } from './platform/config/app-secret.js';
+import type { Config } from './platform/config/env.js';
+import type { DatabaseHandle } from './platform/db/database.js';
+import { migrate } from './platform/db/migrate.js';
+import { openDatabase } from './platform/db/open.js';
+
+export interface RunningServer {
+  app: FastifyInstance;
+  database: DatabaseHandle;
+  url: string;
+  /** Stops accepting connections, lets in-flight requests finish, then closes the database. */
+  close(): Promise<void>;
+}
+
+export async function startServer(config: Config): Promise<RunningServer> {
+  const appSecret = await resolveAppSecret(config);
+  const database = await openDatabase(config);
+  try {
+    if (config.migrateOnStart) await migrate(database);
+    const app = await buildApp({ config: { ...config, appSecret }, database });
+    await app.listen({ host: config.host, port: config.port });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    const host = ['0.0.0.0', '::', '127.0.0.1', '::1'].includes(config.host)
+      ? 'localhost'
+      : config.host;
+    return {
+      app,
+      database,
+      url: `http://${host}:${port}`,
+      async close() {
+        await app.close();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

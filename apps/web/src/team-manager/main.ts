@@ -1,0 +1,7 @@
+// Entry of the Team manager app, served at /team-manager/ (see team-manager/index.html).
+import { createShellApp } from '../shared/create-shell-app';
+import { TEAM_MANAGER } from '../shared/web-apps';
+import TeamManagerApp from './TeamManagerApp.vue';
+import { routes } from './routes';
+
+createShellApp({ webApp: TEAM_MANAGER, rootComponent: TeamManagerApp, routes }).mount('#app');
