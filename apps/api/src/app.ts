@@ -4,17 +4,18 @@ import { unitsRoutes } from './features/units/routes.js';
 import type { Config } from './platform/config/env.js';
 import type { DatabaseHandle } from './platform/db/database.js';
 import './platform/db/plugin.js';
+import { connectionDraining } from './platform/http/connection-draining.js';
 import { errorHandler } from './platform/http/error-handler.js';
 import { openApi } from './platform/http/openapi.js';
 import { overloadProtection } from './platform/http/overload.js';
 import { rateLimiting } from './platform/http/rate-limit.js';
 import { securityHeaders } from './platform/http/security-headers.js';
 import { unmatchedRoutes } from './platform/http/unmatched-routes.js';
-import { accessLog } from './platform/observability/access-log.js';
+import { AccessLogController } from './platform/observability/access-log.js';
 import { health } from './platform/observability/health.js';
 import { loggerOptions } from './platform/observability/logger.js';
 import { metrics } from './platform/observability/metrics.js';
-import { requestIdFrom } from './platform/observability/request-id.js';
+import { requestIdFrom, requestIdHeader } from './platform/observability/request-id.js';
 import { registerWebApps } from './platform/web/web-apps.js';
 
 export interface AppOptions {
@@ -35,10 +36,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { config, database } = options;
   const serverOptions: FastifyServerOptions = {
     genReqId: requestIdFrom,
-    requestIdLogLabel: 'requestId',
-    disableRequestLogging: true,
+    logController: new AccessLogController(),
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
+    // Requests arriving while draining are still served (with `Connection: close`) rather
+    // than answered by Fastify's non-problem 503: the load balancer stops routing here anyway.
+    return503OnClosing: false,
   };
   const app = options.logger
     ? Fastify({ ...serverOptions, loggerInstance: options.logger })
@@ -50,7 +53,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(errorHandler);
   await app.register(unmatchedRoutes);
-  await app.register(accessLog);
+  await app.register(requestIdHeader);
+  await app.register(connectionDraining);
   await app.register(metrics);
   await app.register(securityHeaders);
   await app.register(overloadProtection, {

@@ -1,29 +1,31 @@
-import type { FastifyInstance } from 'fastify';
-import fp from 'fastify-plugin';
-import { REQUEST_ID_HEADER } from './request-id.js';
+import { type FastifyReply, type FastifyRequest, LogController } from 'fastify';
 
 /**
- * Echoes the request id and writes one access-log line per request, once the response is
- * sent (Fastify's default writes two: one on arrival, one on completion).
+ * One access-log line per request, written when the response is sent, with what an operator
+ * filters on (Fastify's default writes two lines, the first before the route is known). The
+ * request id is logged under `requestId` on every line of the request.
  */
-export const accessLog = fp(
-  async (app: FastifyInstance) => {
-    app.addHook('onRequest', async (request, reply) => {
-      reply.header(REQUEST_ID_HEADER, request.id);
-    });
-    app.addHook('onResponse', async (request, reply) => {
-      request.log.info(
-        {
-          method: request.method,
-          url: request.url,
-          route: request.routeOptions.url,
-          statusCode: reply.statusCode,
-          responseTimeMs: Math.round(reply.elapsedTime * 100) / 100,
-          remoteAddress: request.ip,
-        },
-        'request completed',
-      );
-    });
-  },
-  { name: 'access-log' },
-);
+export class AccessLogController extends LogController {
+  constructor() {
+    super({ requestIdLogLabel: 'requestId' });
+  }
+
+  override incomingRequest(): void {}
+
+  override requestCompleted(
+    error: Error | null | undefined,
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ): void {
+    const line = {
+      method: request.method,
+      url: request.url,
+      route: request.routeOptions.url,
+      statusCode: reply.statusCode,
+      responseTimeMs: Math.round(reply.elapsedTime * 100) / 100,
+      remoteAddress: request.ip,
+    };
+    if (error) request.log.error({ ...line, err: error }, 'request errored');
+    else request.log.info(line, 'request completed');
+  }
+}

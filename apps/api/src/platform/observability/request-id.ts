@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 
@@ -15,3 +17,13 @@ export function requestIdFrom(request: IncomingMessage): string {
   const candidate = Array.isArray(header) ? header[0] : header;
   return candidate && ACCEPTABLE_ID.test(candidate) ? candidate : randomUUID();
 }
+
+/** Every response, errors and 404s included, carries the id its log lines carry. */
+export const requestIdHeader = fp(
+  async (app: FastifyInstance) => {
+    app.addHook('onRequest', async (request, reply) => {
+      reply.header(REQUEST_ID_HEADER, request.id);
+    });
+  },
+  { name: 'request-id-header' },
+);

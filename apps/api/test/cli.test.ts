@@ -1,0 +1,82 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { completion, runCli, spawnCli, waitForLine } from './support/cli.js';
+import { createServerDatabase, serverUrl } from './support/test-database.js';
+
+/**
+ * The command-line interface as an operator runs it: real processes, real signals, on the
+ * embedded database in a temporary DATA_DIR, or on a fresh server database in CI.
+ */
+let env: Record<string, string>;
+let dropDatabase: (() => Promise<void>) | undefined;
+
+beforeAll(async () => {
+  env = {
+    DATA_DIR: mkdtempSync(path.join(tmpdir(), 'co2-cli-')),
+    PORT: '0',
+    WEB_DIST_DIR: path.join(tmpdir(), 'co2-no-web-build'),
+  };
+  if (serverUrl) {
+    const database = await createServerDatabase();
+    env.DATABASE_URL = database.url;
+    dropDatabase = database.drop;
+  }
+});
+
+afterAll(async () => {
+  await dropDatabase?.();
+});
+
+describe('co2-calculator CLI', () => {
+  it('migrate: several runs at once leave exactly one copy of each migration', async () => {
+    const results = await Promise.all([1, 2, 3].map(() => runCli(['migrate'], env)));
+    for (const result of results) {
+      // PGlite's directory admits one process at a time: a run that finds it taken says so.
+      if (result.code !== 0) expect(result.stderr).toContain('is in use by another');
+    }
+    expect(results.some((result) => result.code === 0)).toBe(true);
+    const again = await runCli(['migrate'], env);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toMatch(/Migrations: 0 applied, \d+ in total\./);
+  });
+
+  it('serve: starts, answers, and on SIGTERM shuts down cleanly', async () => {
+    const server = spawnCli(['serve'], env);
+    const exited = completion(server);
+    const [, url] = await waitForLine(server, /running at (http:\/\/\S+)/);
+    const ready = await fetch(`${url}/readyz`);
+    expect(ready.status).toBe(200);
+
+    if (!serverUrl) {
+      // The running server holds the embedded database: a second process is refused, clearly.
+      const second = await runCli(['migrate'], env);
+      expect(second.code).toBe(1);
+      expect(second.stderr).toContain(
+        `${env.DATA_DIR}/db is in use by another CO2 Calculator process`,
+      );
+    }
+
+    server.kill('SIGTERM');
+    const result = await exited;
+    expect(result.code).toBe(0);
+    const logs = result.stdout.split('\n').filter((line) => line.startsWith('{'));
+    expect(logs.map((line) => JSON.parse(line).msg)).toContain('shutting down');
+
+    // The database was closed and released: another process can open it now.
+    const after = await runCli(['migrate'], env);
+    expect(after.code, after.stderr).toBe(0);
+  });
+
+  it('serve: refuses to start in production without a real secret, saying why', async () => {
+    const result = await runCli(['serve'], {
+      ...env,
+      NODE_ENV: 'production',
+      APP_SECRET: 'change-me',
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('APP_SECRET is a placeholder value');
+    expect(result.stderr).not.toContain('    at ');
+  });
+});

@@ -1,0 +1,120 @@
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { resolveAppSecret } from '../src/platform/config/app-secret.js';
+import { ConfigError, loadConfig } from '../src/platform/config/env.js';
+
+const strongSecret = 'k3Yx'.repeat(10);
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as ConfigError).problems;
+  }
+  return [];
+}
+
+describe('loadConfig', () => {
+  it('runs with no variables at all, on the embedded default', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      env: 'development',
+      host: '127.0.0.1',
+      port: 3000,
+      publicUrl: 'http://localhost:3000',
+      database: { url: undefined, poolSize: 10 },
+      trustProxy: false,
+      migrateOnStart: true,
+    });
+    expect(config.dataDir).toBe(path.resolve('data'));
+    expect(config.webDistDir.endsWith(path.join('apps', 'web', 'dist'))).toBe(true);
+  });
+
+  it('parses every documented variable', () => {
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      HOST: '0.0.0.0',
+      PORT: '8080',
+      PUBLIC_URL: 'https://co2.example.org',
+      LOG_LEVEL: 'warn',
+      DATA_DIR: '/var/lib/co2',
+      DATABASE_URL: 'postgres://u:p@db:5432/co2',
+      DATABASE_POOL_SIZE: '25',
+      APP_SECRET: strongSecret,
+      WEB_DIST_DIR: '/srv/web',
+      BODY_LIMIT_BYTES: '4096',
+      TRUST_PROXY: '10.0.0.0/8',
+      SHUTDOWN_TIMEOUT_MS: '5000',
+      OVERLOAD_EVENT_LOOP_DELAY_MS: '0',
+      MIGRATE_ON_START: 'false',
+    });
+    expect(config).toMatchObject({
+      env: 'production',
+      host: '0.0.0.0',
+      port: 8080,
+      publicUrl: 'https://co2.example.org',
+      logLevel: 'warn',
+      dataDir: '/var/lib/co2',
+      database: { url: 'postgres://u:p@db:5432/co2', poolSize: 25 },
+      appSecret: strongSecret,
+      webDistDir: '/srv/web',
+      bodyLimitBytes: 4096,
+      trustProxy: '10.0.0.0/8',
+      shutdownTimeoutMs: 5000,
+      overloadEventLoopDelayMs: 0,
+      migrateOnStart: false,
+    });
+  });
+
+  it('reads TRUST_PROXY as a flag or a hop count', () => {
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    const hops = loadConfig({ TRUST_PROXY: '2' }).trustProxy as (a: string, hop: number) => boolean;
+    expect([hops('x', 0), hops('x', 1), hops('x', 2)]).toEqual([true, true, false]);
+  });
+
+  it('names every invalid variable at once', () => {
+    expect(
+      problemsOf({ PORT: 'eighty', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud' }).map(
+        (problem) => problem.split(' ')[0],
+      ),
+    ).toEqual(['PORT', 'LOG_LEVEL', 'DATABASE_URL']);
+  });
+
+  it.each([
+    [{}, 'APP_SECRET is required in production'],
+    [{ APP_SECRET: 'change-me' }, 'APP_SECRET is a placeholder value'],
+    [{ APP_SECRET: 'CHANGE-ME-TO-A-LONG-RANDOM-STRING' }, 'APP_SECRET is a placeholder value'],
+    [{ APP_SECRET: 'short-but-not-default' }, 'APP_SECRET must be at least 32 characters'],
+  ])('refuses to run in production with a missing or default secret (%o)', (env, problem) => {
+    expect(problemsOf({ NODE_ENV: 'production', ...env })).toEqual([problem]);
+  });
+
+  it('accepts a missing secret in development and test', () => {
+    expect(problemsOf({ NODE_ENV: 'development' })).toEqual([]);
+    expect(problemsOf({ NODE_ENV: 'test' })).toEqual([]);
+  });
+});
+
+describe('resolveAppSecret', () => {
+  it('generates a secret for the embedded default once, keeps it private, and reuses it', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'co2-secret-'));
+    const config = loadConfig({ DATA_DIR: dataDir });
+    const first = await resolveAppSecret(config);
+    expect(first.length).toBeGreaterThanOrEqual(32);
+    expect(await resolveAppSecret(config)).toBe(first);
+    const file = path.join(dataDir, 'secrets', 'app-secret');
+    expect(readFileSync(file, 'utf8').trim()).toBe(first);
+    expect(statSync(file).mode & 0o077).toBe(0);
+  });
+
+  it('prefers the configured secret', async () => {
+    const config = loadConfig({
+      APP_SECRET: strongSecret,
+      DATA_DIR: mkdtempSync(path.join(tmpdir(), 'co2-')),
+    });
+    expect(await resolveAppSecret(config)).toBe(strongSecret);
+  });
+});

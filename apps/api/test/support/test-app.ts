@@ -1,0 +1,27 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { buildApp, type AppOptions } from '../../src/app.js';
+import { type Config, loadConfig } from '../../src/platform/config/env.js';
+import type { DatabaseHandle } from '../../src/platform/db/database.js';
+
+/** Configuration as the server would parse it, for a test: quiet, and writing under /tmp. */
+export function testConfig(env: Record<string, string> = {}): Config {
+  return loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATA_DIR: mkdtempSync(path.join(tmpdir(), 'co2-test-')),
+    WEB_DIST_DIR: path.join(tmpdir(), 'co2-no-web-build'),
+    ...env,
+  });
+}
+
+export async function buildTestApp(
+  database: DatabaseHandle,
+  options: Partial<Omit<AppOptions, 'database'>> & { env?: Record<string, string> } = {},
+): Promise<FastifyInstance> {
+  const app = await buildApp({ config: testConfig(options.env), ...options, database });
+  await app.ready();
+  return app;
+}

@@ -1,0 +1,69 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import type { DatabaseHandle } from '../../src/platform/db/database.js';
+import { migrate } from '../../src/platform/db/migrate.js';
+import { openPglite } from '../../src/platform/db/pglite.js';
+import { openPostgres } from '../../src/platform/db/postgres.js';
+
+/** Set to run the suite against a PostgreSQL server instead of the embedded PGlite. */
+export const serverUrl = process.env.TEST_DATABASE_URL;
+
+export interface TestDatabase {
+  handle: DatabaseHandle;
+  /** The connection URL, when the database lives on a server. */
+  url?: string;
+  dispose(): Promise<void>;
+}
+
+/** A new, empty database on the test server, dropped again by the returned function. */
+export async function createServerDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  if (!serverUrl) throw new Error('TEST_DATABASE_URL is not set');
+  const name = `co2_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(`create database ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const client = new pg.Client({ connectionString: serverUrl });
+      await client.connect();
+      try {
+        await client.query(`drop database if exists ${name} with (force)`);
+      } finally {
+        await client.end();
+      }
+    },
+  };
+}
+
+/**
+ * An isolated database for one test file: an in-memory PGlite by default, or a database of
+ * its own on the server named by TEST_DATABASE_URL. Migrated unless asked not to be.
+ */
+export async function createTestDatabase(
+  options: { migrated?: boolean } = {},
+): Promise<TestDatabase> {
+  const migrated = options.migrated ?? true;
+  if (!serverUrl) {
+    const handle = await openPglite();
+    if (migrated) await migrate(handle);
+    return { handle, dispose: () => handle.close() };
+  }
+  const { url, drop } = await createServerDatabase();
+  const handle = await openPostgres({ url, poolSize: 4 });
+  if (migrated) await migrate(handle);
+  return {
+    handle,
+    url,
+    async dispose() {
+      await handle.close();
+      await drop();
+    },
+  };
+}
