@@ -1,0 +1,83 @@
+/**
+ * bench:http — requests/s and p99 latency of `GET /api/v1/units?pageSize=50` on the real
+ * server (its own process, every plugin on, 2,000 units), next to a bare Fastify route
+ * returning the same bytes, measured in the same run with the same load generator.
+ *
+ *   npm run bench:http                     embedded PGlite under a temporary DATA_DIR
+ *   BENCH_DATABASE_URL=postgres://… npm run bench:http   a PostgreSQL server (database emptied)
+ *   BENCH_DURATION_S=20 BENCH_CONNECTIONS=20  to change the load
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { sql } from 'drizzle-orm';
+import { migrate } from '../../apps/api/src/platform/db/migrate.js';
+import { openPglite } from '../../apps/api/src/platform/db/pglite.js';
+import { openPostgres } from '../../apps/api/src/platform/db/postgres.js';
+import { startProcess, stop, urlPrintedBy } from '../support/processes.js';
+import { seedUnits } from './seed-units.js';
+
+const UNIT_COUNT = 2_000;
+const PATH = '/api/v1/units?pageSize=50';
+const duration = Number(process.env.BENCH_DURATION_S ?? 10);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const databaseUrl = process.env.BENCH_DATABASE_URL;
+
+async function prepareDatabase(dataDir: string) {
+  const handle = databaseUrl
+    ? await openPostgres({ url: databaseUrl, poolSize: 2 })
+    : await openPglite(path.join(dataDir, 'db'));
+  try {
+    await migrate(handle);
+    await handle.db.execute(sql`truncate units cascade`);
+    return await seedUnits(handle.db, UNIT_COUNT);
+  } finally {
+    await handle.close();
+  }
+}
+
+async function measure(url: string) {
+  // A short warm-up lets the JIT and the connection pools settle before counting.
+  await autocannon({ url, connections, duration: 2 });
+  const result = await autocannon({ url, connections, duration });
+  if (result.non2xx > 0 || result.errors > 0) {
+    throw new Error(`${url}: ${result.non2xx} non-2xx responses, ${result.errors} errors`);
+  }
+  return { rps: result.requests.average, p99: result.latency.p99 };
+}
+
+const dataDir = mkdtempSync(path.join(tmpdir(), 'co2-bench-http-'));
+const seeded = await prepareDatabase(dataDir);
+
+const server = startProcess('apps/api/src/cli.ts', ['serve'], {
+  DATA_DIR: dataDir,
+  PORT: '0',
+  ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+});
+let bare: ReturnType<typeof startProcess> | undefined;
+try {
+  const serverUrl = await urlPrintedBy(server, 'running at');
+  const body = Buffer.from(await (await fetch(serverUrl + PATH)).arrayBuffer());
+  const bodyFile = path.join(dataDir, 'units-page.json');
+  writeFileSync(bodyFile, body);
+  bare = startProcess('bench/http/bare-server.ts', [bodyFile], {});
+  const bareUrl = await urlPrintedBy(bare, 'bare route at');
+
+  const baseline = await measure(bareUrl + PATH);
+  const real = await measure(serverUrl + PATH);
+
+  const engine = databaseUrl ? 'PostgreSQL server' : 'embedded PGlite';
+  console.log(`\nGET ${PATH} — ${seeded} units, ${engine}, ${body.length} bytes per response`);
+  console.log(`${connections} connections, ${duration} s per target, after a 2 s warm-up\n`);
+  console.log(
+    `  bare Fastify route   ${baseline.rps.toFixed(0).padStart(7)} req/s   p99 ${baseline.p99} ms`,
+  );
+  console.log(
+    `  CO₂ Calculator API   ${real.rps.toFixed(0).padStart(7)} req/s   p99 ${real.p99} ms`,
+  );
+  console.log(`\n  ratio (API ÷ bare): ${(real.rps / baseline.rps).toFixed(2)}   (target ≥ 0.60)`);
+} finally {
+  if (bare) await stop(bare);
+  await stop(server);
+}
