@@ -1,5 +1,8 @@
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { QueryCache } from '../../platform/cache/query-cache.js';
 import { problemSchema } from '../../platform/http/problem.js';
+import { sendJsonText } from '../../platform/http/send-json-text.js';
 import {
   unitDetailSchema,
   unitIdParamsSchema,
@@ -9,6 +12,9 @@ import {
 import { getUnit, listUnits } from './service.js';
 
 export const unitsRoutes: FastifyPluginAsyncZod = async (app) => {
+  // The unit tree changes a few times a year and is read on every page of every app.
+  const cache = new QueryCache(app.changes, { tables: ['units'] });
+
   app.get(
     '/units',
     {
@@ -19,7 +25,13 @@ export const unitsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: unitListSchema, 400: problemSchema },
       },
     },
-    (request) => listUnits(app.db, request.query),
+    async (request, reply) => {
+      // The parsed query (defaults applied, keys in schema order) identifies the page.
+      const body = await cache.get(JSON.stringify(request.query), async () =>
+        JSON.stringify(await listUnits(app.db, request.query)),
+      );
+      return sendJsonText(reply as FastifyReply, body);
+    },
   );
 
   app.get(

@@ -1,4 +1,5 @@
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { ChangeFeed } from './change-feed.js';
 import type * as schema from './schema.js';
 
 /** The typed query builder, identical for PGlite and a PostgreSQL server. */
@@ -13,6 +14,8 @@ export type DatabaseKind = 'pglite' | 'postgres';
 export interface DatabaseHandle {
   readonly kind: DatabaseKind;
   readonly db: Database;
+  /** Tables changed by committed transactions of any process on this database. */
+  readonly changes: ChangeFeed;
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>;
   /**

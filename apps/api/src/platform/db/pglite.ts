@@ -5,6 +5,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { Mutex } from 'async-mutex';
 import { drizzle } from 'drizzle-orm/pglite';
+import { CHANGE_CHANNEL, ChangeListeners } from './change-feed.js';
 import type { DatabaseHandle } from './database.js';
 import { lockDataDir } from './data-dir-lock.js';
 import * as schema from './schema.js';
@@ -36,10 +37,14 @@ export async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
   // PGlite is a single session: an advisory lock taken by one caller would be re-entrant for
   // every other caller, so exclusivity between callers is enforced here instead.
   const sessionMutex = new Mutex();
+  // One process owns a PGlite database, so its notifications never miss: always live.
+  const listeners = new ChangeListeners();
+  await client.listen(CHANGE_CHANNEL, (table) => listeners.emit(table));
 
   return {
     kind: 'pglite',
     db,
+    changes: { live: true, subscribe: (listener) => listeners.subscribe(listener) },
     async ping() {
       await client.query('select 1');
     },

@@ -1,6 +1,7 @@
 import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import type { DatabaseHandle } from './database.js';
+import { PostgresChangeFeed } from './postgres-change-feed.js';
 import * as schema from './schema.js';
 
 export interface PostgresOptions {
@@ -23,10 +24,13 @@ export async function openPostgres(options: PostgresOptions): Promise<DatabaseHa
   // process would crash. The pool discards the client and opens a new one when needed.
   pool.on('error', () => {});
   const db = drizzle({ client: pool, schema });
+  const changes = new PostgresChangeFeed(options.url);
+  await changes.start();
 
   return {
     kind: 'postgres',
     db,
+    changes,
     async ping() {
       await pool.query('select 1');
     },
@@ -39,6 +43,7 @@ export async function openPostgres(options: PostgresOptions): Promise<DatabaseHa
       }
     },
     async close() {
+      await changes.close();
       await pool.end();
     },
   };

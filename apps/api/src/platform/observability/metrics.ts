@@ -29,7 +29,7 @@ export const metrics = fp(
 
     app.decorate('metrics', registry);
 
-    app.addHook('onResponse', async (request, reply) => {
+    app.addHook('onResponse', (request, reply, done) => {
       httpDuration.observe(
         {
           method: request.method,
@@ -38,6 +38,7 @@ export const metrics = fp(
         },
         reply.elapsedTime / 1000,
       );
+      done();
     });
 
     app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
