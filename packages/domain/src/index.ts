@@ -1,1 +1,2 @@
 export * from './units.js';
+export * from './access/index.js';
