@@ -1,10 +1,23 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { authRoutes } from './features/auth/routes.js';
+import { oidcRelyingParty } from './features/auth/oidc-client.js';
+import { compileRoleMapping } from './features/auth/oidc-role-mapping.js';
+import { isSecureSite } from './features/auth/refresh-cookie.js';
+import type { AuthDeps } from './features/auth/service.js';
+import { principalLoader } from './features/session/principal-loader.js';
+import { sessionRoutes } from './features/session/routes.js';
 import { unitsRoutes } from './features/units/routes.js';
-import type { Config } from './platform/config/env.js';
+import { usersRoutes } from './features/users/routes.js';
+import { accessTokenIssuer } from './platform/auth/access-tokens.js';
+import { routeGuard } from './platform/auth/guard.js';
+import { loadSigningKeys } from './platform/auth/signing-keys.js';
+import { resolveAppSecret } from './platform/config/app-secret.js';
+import { type Config, ConfigError } from './platform/config/env.js';
 import type { DatabaseHandle } from './platform/db/database.js';
 import './platform/db/plugin.js';
 import { connectionDraining } from './platform/http/connection-draining.js';
+import { cookies } from './platform/http/cookies.js';
 import { errorHandler } from './platform/http/error-handler.js';
 import { openApi } from './platform/http/openapi.js';
 import { overloadProtection } from './platform/http/overload.js';
@@ -64,11 +77,48 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(rateLimiting);
   await app.register(openApi);
   await app.register(health, { checks: [{ name: 'database', check: () => database.ping() }] });
+  await app.register(cookies, { secret: config.appSecret ?? (await resolveAppSecret(config)) });
+
+  const tokens = accessTokenIssuer(await loadSigningKeys(config), {
+    issuer: config.publicUrl,
+    ttlSeconds: config.auth.accessTokenTtlSeconds,
+  });
+  await app.register(routeGuard, {
+    tokens,
+    loadPrincipal: principalLoader(database.db, database.changes),
+  });
 
   await options.extend?.(app);
 
+  const authDeps: AuthDeps = {
+    db: database.db,
+    tokens,
+    refreshTtlHours: config.auth.refreshTokenTtlHours,
+    throttle: config.auth.login,
+  };
+  const secureCookies = isSecureSite(config.publicUrl);
+  const oidc = config.auth.oidc;
+  let rules;
+  try {
+    rules = oidc ? compileRoleMapping(oidc.roleMapping) : [];
+  } catch (error) {
+    throw new ConfigError([`OIDC_ROLE_MAPPING ${(error as Error).message}`]);
+  }
+
   await app.register(
     async (api) => {
+      await api.register(authRoutes, {
+        deps: authDeps,
+        oidc: oidc && {
+          relyingParty: oidcRelyingParty(oidc),
+          signIn: { ...authDeps, claimNames: oidc.claims, rules },
+        },
+        publicUrl: config.publicUrl,
+        secureCookies,
+        loginRateLimitPerMinute: config.auth.login.rateLimitPerMinute,
+      });
+      await api.register(sessionRoutes, { deps: authDeps, secureCookies });
+      await api.register(usersRoutes);
       await api.register(unitsRoutes);
     },
     { prefix: '/api/v1' },

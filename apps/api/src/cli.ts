@@ -5,6 +5,8 @@ import { ConfigError, loadConfig } from './platform/config/env.js';
 import { migrate } from './platform/db/migrate.js';
 import { openDatabase } from './platform/db/open.js';
 import { startServer } from './server.js';
+import { ensureAdminAccount } from './features/users/accounts.js';
+import { readPassword } from './platform/config/read-password.js';
 
 /** Prints a failure a person can act on (no stack for configuration mistakes) and exits 1. */
 function fail(error: unknown): never {
@@ -47,6 +49,33 @@ program
     try {
       const { applied, total } = await migrate(database);
       process.stdout.write(`Migrations: ${applied} applied, ${total} in total.\n`);
+    } finally {
+      await database.close();
+    }
+  });
+
+program
+  .command('create-admin')
+  .description('create a local administrator, or reset the password of an existing one')
+  .requiredOption('--email <email>', 'the administrator’s e-mail address (their sign-in name)')
+  .option('--name <name>', 'display name', 'Administrator')
+  .option('--password-stdin', 'read the password from standard input instead of a prompt')
+  .action(async (options: { email: string; name: string; passwordStdin?: boolean }) => {
+    const config = loadConfig();
+    const password = await readPassword(Boolean(options.passwordStdin));
+    if (password.length < 12)
+      throw new ConfigError(['the password must be at least 12 characters']);
+    const database = await openDatabase(config);
+    try {
+      await migrate(database);
+      const { created } = await ensureAdminAccount(
+        database.db,
+        { email: options.email, password, displayName: options.name },
+        { resetPassword: true, via: 'create-admin' },
+      );
+      process.stdout.write(
+        `${created ? 'Created' : 'Updated'} administrator ${options.email.toLowerCase()}.\n`,
+      );
     } finally {
       await database.close();
     }

@@ -5,6 +5,7 @@ import type { Config } from './platform/config/env.js';
 import type { DatabaseHandle } from './platform/db/database.js';
 import { migrate } from './platform/db/migrate.js';
 import { openDatabase } from './platform/db/open.js';
+import { ensureAdminAccount } from './features/users/accounts.js';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -19,6 +20,12 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const database = await openDatabase(config);
   try {
     if (config.migrateOnStart) await migrate(database);
+    if (config.auth.bootstrapAdmin) {
+      await ensureAdminAccount(database.db, config.auth.bootstrapAdmin, {
+        resetPassword: false,
+        via: 'ADMIN_EMAIL',
+      });
+    }
     const app = await buildApp({ config: { ...config, appSecret }, database });
     await app.listen({ host: config.host, port: config.port });
     const address = app.server.address();

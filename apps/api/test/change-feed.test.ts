@@ -5,14 +5,17 @@ import { units } from '../src/platform/db/schema.js';
 import { buildTestApp } from './support/test-app.js';
 import { createTestDatabase, serverUrl, type TestDatabase } from './support/test-database.js';
 import { insertUnits } from './support/unit-tree.js';
+import { signedInAdmin } from './support/identities.js';
 
 let testDb: TestDatabase;
 let app: FastifyInstance;
+let headers: { authorization: string };
 
 beforeAll(async () => {
   testDb = await createTestDatabase();
   await insertUnits(testDb.handle.db, [{ code: 'ROOT', level: 1 }]);
   app = await buildTestApp(testDb.handle);
+  ({ headers } = await signedInAdmin(app, testDb.handle.db));
 });
 
 afterAll(async () => {
@@ -21,7 +24,7 @@ afterAll(async () => {
 });
 
 const listCodes = async (query = '') =>
-  (await app.inject({ url: `/api/v1/units${query}` }))
+  (await app.inject({ url: `/api/v1/units${query}`, headers }))
     .json()
     .items.map((unit: { code: string }) => unit.code);
 
@@ -73,7 +76,8 @@ describe('cached unit lists', () => {
       .where(eq(units.code, 'CACHED-1'));
     await expect
       .poll(
-        async () => (await app.inject({ url: '/api/v1/units?q=cached' })).json().items[0].nameEn,
+        async () =>
+          (await app.inject({ url: '/api/v1/units?q=cached', headers })).json().items[0].nameEn,
       )
       .toBe('Renamed');
 

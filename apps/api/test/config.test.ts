@@ -50,6 +50,26 @@ describe('loadConfig', () => {
       SHUTDOWN_TIMEOUT_MS: '5000',
       OVERLOAD_EVENT_LOOP_DELAY_MS: '0',
       MIGRATE_ON_START: 'false',
+      JWT_PRIVATE_KEY: 'pem-text',
+      JWT_PREVIOUS_PUBLIC_KEYS: 'old-pem-text',
+      ACCESS_TOKEN_TTL_SECONDS: '300',
+      REFRESH_TOKEN_TTL_HOURS: '8',
+      LOGIN_MAX_FAILURES: '3',
+      LOGIN_LOCKOUT_MINUTES: '30',
+      LOGIN_RATE_LIMIT_PER_MINUTE: '5',
+      ADMIN_EMAIL: 'Root@Example.org',
+      ADMIN_PASSWORD: 'a-long-enough-password',
+      OIDC_ISSUER: 'https://login.microsoftonline.com/tenant/v2.0',
+      OIDC_CLIENT_ID: 'client',
+      OIDC_CLIENT_SECRET: 'client-secret',
+      OIDC_REDIRECT_URI: 'https://co2.example.org/api/v1/auth/oidc/callback',
+      OIDC_SCOPES: 'openid email profile offline_access',
+      OIDC_LABEL: 'Example University',
+      OIDC_CLAIM_SUBJECT: 'oid',
+      OIDC_CLAIM_EMAIL: 'preferred_username',
+      OIDC_CLAIM_NAME: 'name',
+      OIDC_CLAIM_ROLES: 'groups',
+      OIDC_ROLE_MAPPING: '[{"match":"CO2.Admin","role":"admin"}]',
     });
     expect(config).toMatchObject({
       env: 'production',
@@ -66,7 +86,45 @@ describe('loadConfig', () => {
       shutdownTimeoutMs: 5000,
       overloadEventLoopDelayMs: 0,
       migrateOnStart: false,
+      auth: {
+        jwtPrivateKey: 'pem-text',
+        jwtPreviousPublicKeys: 'old-pem-text',
+        accessTokenTtlSeconds: 300,
+        refreshTokenTtlHours: 8,
+        login: { maxFailures: 3, lockoutMinutes: 30, rateLimitPerMinute: 5 },
+        bootstrapAdmin: { email: 'root@example.org', password: 'a-long-enough-password' },
+        oidc: {
+          issuer: 'https://login.microsoftonline.com/tenant/v2.0',
+          clientId: 'client',
+          clientSecret: 'client-secret',
+          redirectUri: 'https://co2.example.org/api/v1/auth/oidc/callback',
+          scopes: 'openid email profile offline_access',
+          label: 'Example University',
+          claims: { subject: 'oid', email: 'preferred_username', name: 'name', roles: 'groups' },
+          roleMapping: '[{"match":"CO2.Admin","role":"admin"}]',
+        },
+      },
     });
+  });
+
+  it('leaves single sign-on and the bootstrap admin off unless configured', () => {
+    const config = loadConfig({});
+    expect(config.auth.oidc).toBeUndefined();
+    expect(config.auth.bootstrapAdmin).toBeUndefined();
+    expect(config.auth.accessTokenTtlSeconds).toBeLessThanOrEqual(900);
+  });
+
+  it('refuses half a single sign-on configuration, or half a bootstrap admin', () => {
+    expect(problemsOf({ OIDC_ISSUER: 'https://idp.example.org' })).toEqual([
+      'OIDC_CLIENT_ID is required with OIDC_ISSUER',
+      'OIDC_REDIRECT_URI is required with OIDC_ISSUER',
+    ]);
+    expect(problemsOf({ ADMIN_EMAIL: 'a@b.org' })).toEqual([
+      'ADMIN_PASSWORD is required with the other ADMIN_ variable',
+    ]);
+    expect(problemsOf({ ACCESS_TOKEN_TTL_SECONDS: '3600' })[0]).toMatch(
+      /^ACCESS_TOKEN_TTL_SECONDS/,
+    );
   });
 
   it('reads TRUST_PROXY as a flag or a hop count', () => {
@@ -89,7 +147,15 @@ describe('loadConfig', () => {
     [{ APP_SECRET: 'CHANGE-ME-TO-A-LONG-RANDOM-STRING' }, 'APP_SECRET is a placeholder value'],
     [{ APP_SECRET: 'short-but-not-default' }, 'APP_SECRET must be at least 32 characters'],
   ])('refuses to run in production with a missing or default secret (%o)', (env, problem) => {
-    expect(problemsOf({ NODE_ENV: 'production', ...env })).toEqual([problem]);
+    expect(problemsOf({ NODE_ENV: 'production', JWT_PRIVATE_KEY: 'pem', ...env })).toEqual([
+      problem,
+    ]);
+  });
+
+  it('refuses to run in production without a configured token signing key', () => {
+    expect(problemsOf({ NODE_ENV: 'production', APP_SECRET: strongSecret })).toEqual([
+      'JWT_PRIVATE_KEY is required in production (every replica must sign with the same key)',
+    ]);
   });
 
   it('accepts a missing secret in development and test', () => {

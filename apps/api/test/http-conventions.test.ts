@@ -3,14 +3,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp } from './support/test-app.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
 import { captureLogs } from './support/log-capture.js';
+import { signedInAdmin } from './support/identities.js';
 
 let testDb: TestDatabase;
 let app: FastifyInstance;
+let headers: { authorization: string };
 const logs = captureLogs();
 
 beforeAll(async () => {
   testDb = await createTestDatabase();
   app = await buildTestApp(testDb.handle, { logger: logs.logger });
+  ({ headers } = await signedInAdmin(app, testDb.handle.db));
 });
 
 afterAll(async () => {
@@ -22,7 +25,7 @@ describe('request ids', () => {
   it('echoes a usable x-request-id and logs every line of the request with it', async () => {
     const response = await app.inject({
       url: '/api/v1/units?pageSize=2',
-      headers: { 'x-request-id': 'ingress-42.a:b' },
+      headers: { ...headers, 'x-request-id': 'ingress-42.a:b' },
     });
     expect(response.headers['x-request-id']).toBe('ingress-42.a:b');
     const lines = logs.lines.filter((line) => line.requestId === 'ingress-42.a:b');
@@ -61,6 +64,7 @@ describe('request ids', () => {
       headers: { authorization: 'Bearer top-secret-token', cookie: 'refresh=top-secret-cookie' },
     });
     expect(JSON.stringify(logs.lines)).not.toContain('top-secret');
+    expect(JSON.stringify(logs.lines)).not.toContain(headers.authorization.slice(7));
   });
 });
 

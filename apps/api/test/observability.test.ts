@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildTestApp } from './support/test-app.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
+import { signedInAdmin } from './support/identities.js';
 
 let testDb: TestDatabase;
 let app: FastifyInstance;
@@ -52,8 +53,10 @@ describe('probes', () => {
 
 describe('/metrics', () => {
   it('exposes process metrics and HTTP durations by route pattern, method and status', async () => {
-    await app.inject({ url: '/api/v1/units/2b0c7f8e-4a59-4a36-9d1e-0f6f8c2a1b3c' });
-    await app.inject({ url: '/api/v1/units?pageSize=1' });
+    const { headers } = await signedInAdmin(app, testDb.handle.db);
+    await app.inject({ url: '/api/v1/units/2b0c7f8e-4a59-4a36-9d1e-0f6f8c2a1b3c', headers });
+    await app.inject({ url: '/api/v1/units?pageSize=1', headers });
+    await app.inject({ url: '/api/v1/units' });
     await app.inject({ url: '/no/such/page' });
     const response = await app.inject({ url: '/metrics' });
     expect(response.statusCode).toBe(200);
@@ -66,6 +69,9 @@ describe('/metrics', () => {
     );
     expect(text).toMatch(
       /http_request_duration_seconds_count\{method="GET",route="\/api\/v1\/units",status_code="200"\} 1/,
+    );
+    expect(text).toMatch(
+      /http_request_duration_seconds_count\{method="GET",route="\/api\/v1\/units",status_code="401"\} 1/,
     );
     // Unmatched URLs share one label value, so a scan cannot explode the series count.
     expect(text).toContain('route="unmatched",status_code="404"');

@@ -6,6 +6,7 @@ import { units } from '../src/platform/db/schema.js';
 import { buildTestApp } from './support/test-app.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
 import { insertUnits, type UnitSpec } from './support/unit-tree.js';
+import { signedInAdmin } from './support/identities.js';
 
 const tree: UnitSpec[] = [
   { code: 'EPFX', nameEn: 'Institute of Technology', nameFr: 'École polytechnique', level: 1 },
@@ -55,11 +56,13 @@ const tree: UnitSpec[] = [
 let testDb: TestDatabase;
 let app: FastifyInstance;
 let ids: Map<string, string>;
+let headers: { authorization: string };
 
 beforeAll(async () => {
   testDb = await createTestDatabase();
   ids = await insertUnits(testDb.handle.db, tree);
   app = await buildTestApp(testDb.handle);
+  ({ headers } = await signedInAdmin(app, testDb.handle.db));
 });
 
 afterAll(async () => {
@@ -68,7 +71,7 @@ afterAll(async () => {
 });
 
 async function list(query: string) {
-  const response = await app.inject({ method: 'GET', url: `/api/v1/units${query}` });
+  const response = await app.inject({ method: 'GET', url: `/api/v1/units${query}`, headers });
   expect(response.statusCode, response.body).toBe(200);
   return unitListSchema.parse(response.json());
 }
@@ -165,7 +168,7 @@ describe('GET /api/v1/units', () => {
     ['?active=maybe', 'query.active'],
     [`?q=${'x'.repeat(201)}`, 'query.q'],
   ])('rejects %s with a validation problem naming %s', async (query, path) => {
-    const response = await app.inject({ method: 'GET', url: `/api/v1/units${query}` });
+    const response = await app.inject({ method: 'GET', url: `/api/v1/units${query}`, headers });
     expect(response.statusCode).toBe(400);
     expect(response.headers['content-type']).toContain('application/problem+json');
     expect(response.json().errors.map((error: { path: string }) => error.path)).toEqual([path]);
@@ -174,7 +177,7 @@ describe('GET /api/v1/units', () => {
 
 describe('GET /api/v1/units/:id', () => {
   it('returns the unit with its ancestors from the institution down', async () => {
-    const response = await app.inject({ url: `/api/v1/units/${ids.get('LSMO')}` });
+    const response = await app.inject({ url: `/api/v1/units/${ids.get('LSMO')}`, headers });
     expect(response.statusCode).toBe(200);
     const unit = unitDetailSchema.parse(response.json());
     expect(unit.code).toBe('LSMO');
@@ -182,15 +185,18 @@ describe('GET /api/v1/units/:id', () => {
   });
 
   it('returns the root with no ancestors', async () => {
-    const response = await app.inject({ url: `/api/v1/units/${ids.get('EPFX')}` });
+    const response = await app.inject({ url: `/api/v1/units/${ids.get('EPFX')}`, headers });
     expect(response.json().ancestors).toEqual([]);
   });
 
   it('answers 404 for an unknown id and 400 for a malformed one', async () => {
-    const missing = await app.inject({ url: '/api/v1/units/2b0c7f8e-4a59-4a36-9d1e-0f6f8c2a1b3c' });
+    const missing = await app.inject({
+      url: '/api/v1/units/2b0c7f8e-4a59-4a36-9d1e-0f6f8c2a1b3c',
+      headers,
+    });
     expect(missing.statusCode).toBe(404);
     expect(missing.json()).toMatchObject({ status: 404, title: 'Not Found' });
-    const malformed = await app.inject({ url: '/api/v1/units/not-a-uuid' });
+    const malformed = await app.inject({ url: '/api/v1/units/not-a-uuid', headers });
     expect(malformed.statusCode).toBe(400);
     expect(malformed.json().errors).toEqual([{ path: 'params.id', message: 'Invalid UUID' }]);
   });

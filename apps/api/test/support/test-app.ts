@@ -13,6 +13,8 @@ export function testConfig(env: Record<string, string> = {}): Config {
     LOG_LEVEL: 'silent',
     DATA_DIR: mkdtempSync(path.join(tmpdir(), 'co2-test-')),
     WEB_DIST_DIR: path.join(tmpdir(), 'co2-no-web-build'),
+    // Tests sign in often; the rate limit has a test of its own.
+    LOGIN_RATE_LIMIT_PER_MINUTE: '10000',
     ...env,
   });
 }

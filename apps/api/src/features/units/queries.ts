@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/database.js';
 import { escapeLike, offsetOf, parseSort } from '../../platform/http/list.js';
 import type { Unit, UnitListQuery } from './contract.js';
@@ -22,8 +22,31 @@ const sortColumns = {
   level: units.level,
 };
 
-function filtersOf(query: UnitListQuery): SQL | undefined {
+/**
+ * The units a caller may see: everything, or the units and subtrees of their scopes together
+ * with the ancestors of those (so a lab's institute and faculty can be named).
+ */
+export type UnitVisibility =
+  { all: true } | { all: false; unitIds: string[]; subtreePaths: string[]; anchorPaths: string[] };
+
+export function visibleUnits(visibility: UnitVisibility): SQL | undefined {
+  if (visibility.all) return undefined;
+  const conditions: SQL[] = [];
+  if (visibility.unitIds.length) conditions.push(inArray(units.id, visibility.unitIds));
+  for (const path of visibility.subtreePaths) {
+    conditions.push(sql`${units.path} like ${escapeLike(path) + '%'}`);
+  }
+  for (const path of visibility.anchorPaths) {
+    // An ancestor's path is a prefix of the anchor's path (paths are UUIDs and slashes only,
+    // so they hold no LIKE wildcards).
+    conditions.push(sql`${path} like ${units.path} || '%'`);
+  }
+  return conditions.length ? or(...conditions) : sql`false`;
+}
+
+function filtersOf(query: UnitListQuery, visibility: UnitVisibility): SQL | undefined {
   return and(
+    visibleUnits(visibility),
     query.level === undefined ? undefined : eq(units.level, query.level),
     query.parent === undefined ? undefined : eq(units.parentId, query.parent),
     query.active === undefined ? undefined : eq(units.active, query.active),
@@ -35,8 +58,12 @@ function filtersOf(query: UnitListQuery): SQL | undefined {
 }
 
 /** One page of units and the count of all matches, in one round trip. */
-export async function selectUnitPage(db: Database, query: UnitListQuery) {
-  const where = filtersOf(query);
+export async function selectUnitPage(
+  db: Database,
+  query: UnitListQuery,
+  visibility: UnitVisibility,
+) {
+  const where = filtersOf(query, visibility);
   const sort = parseSort(query.sort);
   const column = sortColumns[sort.field];
   const rows = await db
@@ -63,11 +90,11 @@ export async function selectUnitPage(db: Database, query: UnitListQuery) {
   return { items, total };
 }
 
-export async function selectUnitWithPath(db: Database, id: string) {
+export async function selectUnitWithPath(db: Database, id: string, visibility: UnitVisibility) {
   const [row] = await db
     .select({ ...unitColumns, path: units.path })
     .from(units)
-    .where(eq(units.id, id));
+    .where(and(eq(units.id, id), visibleUnits(visibility)));
   return row;
 }
 

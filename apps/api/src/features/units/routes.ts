@@ -9,7 +9,8 @@ import {
   unitListQuerySchema,
   unitListSchema,
 } from './contract.js';
-import { getUnit, listUnits } from './service.js';
+import { principalOf } from '../../platform/auth/guard.js';
+import { getUnit, listUnits, unitVisibilityOf } from './service.js';
 
 export const unitsRoutes: FastifyPluginAsyncZod = async (app) => {
   // The unit tree changes a few times a year and is read on every page of every app.
@@ -18,17 +19,26 @@ export const unitsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/units',
     {
+      config: { access: { resource: 'units', action: 'view' } },
       schema: {
         tags: ['units'],
-        summary: 'List units',
+        summary: 'List the units you may see',
         querystring: unitListQuerySchema,
-        response: { 200: unitListSchema, 400: problemSchema },
+        response: {
+          200: unitListSchema,
+          400: problemSchema,
+          401: problemSchema,
+          403: problemSchema,
+        },
       },
     },
     async (request, reply) => {
-      // The parsed query (defaults applied, keys in schema order) identifies the page.
-      const body = await cache.get(JSON.stringify(request.query), async () =>
-        JSON.stringify(await listUnits(app.db, request.query)),
+      // The caller's visible part of the tree and the parsed query (defaults applied, keys in
+      // schema order) identify the page.
+      const visibility = unitVisibilityOf(principalOf(request));
+      const key = JSON.stringify([visibility, request.query]);
+      const body = await cache.get(key, async () =>
+        JSON.stringify(await listUnits(app.db, visibility, request.query)),
       );
       return sendJsonText(reply as FastifyReply, body);
     },
@@ -37,13 +47,20 @@ export const unitsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/units/:id',
     {
+      config: { access: { resource: 'units', action: 'view' } },
       schema: {
         tags: ['units'],
         summary: 'One unit with its ancestors',
         params: unitIdParamsSchema,
-        response: { 200: unitDetailSchema, 400: problemSchema, 404: problemSchema },
+        response: {
+          200: unitDetailSchema,
+          400: problemSchema,
+          401: problemSchema,
+          403: problemSchema,
+          404: problemSchema,
+        },
       },
     },
-    (request) => getUnit(app.db, request.params.id),
+    (request) => getUnit(app.db, unitVisibilityOf(principalOf(request)), request.params.id),
   );
 };

@@ -1,11 +1,13 @@
 import { LRUCache } from 'lru-cache';
 import { ALL_TABLES, type ChangeFeed } from '../db/change-feed.js';
 
-export interface QueryCacheOptions {
+export interface QueryCacheOptions<V> {
   /** The tables the cached results are read from: a change to any of them drops them all. */
   tables: string[];
-  /** Bound on the memory held, counted in UTF-16 code units of the cached strings. */
+  /** Bound on the memory held, in the unit of `sizeOf`. */
   maxSize?: number;
+  /** Size of one result; by default a string's length, anything else counts 1. */
+  sizeOf?: (value: V) => number;
 }
 
 /**
@@ -16,20 +18,21 @@ export interface QueryCacheOptions {
  * Correctness first: while the change feed is down nothing is served from memory, and a
  * result loaded while a change was announced is not kept (the generation check).
  */
-export class QueryCache {
-  private readonly entries: LRUCache<string, string>;
-  private readonly loading = new Map<string, Promise<string>>();
+export class QueryCache<V extends object | string = string> {
+  private readonly entries: LRUCache<string, V>;
+  private readonly loading = new Map<string, Promise<V>>();
   private readonly tables: Set<string>;
   private generation = 0;
 
   constructor(
     private readonly feed: ChangeFeed,
-    options: QueryCacheOptions,
+    options: QueryCacheOptions<V>,
   ) {
     this.tables = new Set(options.tables);
-    this.entries = new LRUCache({
+    const sizeOf = options.sizeOf ?? ((value: V) => (typeof value === 'string' ? value.length : 1));
+    this.entries = new LRUCache<string, V>({
       maxSize: options.maxSize ?? 8_000_000,
-      sizeCalculation: (value) => Math.max(1, value.length),
+      sizeCalculation: (value) => Math.max(1, sizeOf(value)),
     });
     feed.subscribe((table) => {
       if (table === ALL_TABLES || this.tables.has(table)) this.invalidate();
@@ -43,7 +46,7 @@ export class QueryCache {
     this.loading.clear();
   }
 
-  async get(key: string, load: () => Promise<string>): Promise<string> {
+  async get(key: string, load: () => Promise<V>): Promise<V> {
     if (!this.feed.live) return load();
     const cached = this.entries.get(key);
     if (cached !== undefined) return cached;

@@ -42,9 +42,56 @@ export const envSchema = z
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
     OVERLOAD_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).default(1_000),
     MIGRATE_ON_START: booleanFlag.default(true),
+    JWT_PRIVATE_KEY: z.string().optional(),
+    JWT_PREVIOUS_PUBLIC_KEYS: z.string().optional(),
+    ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(900).default(600),
+    REFRESH_TOKEN_TTL_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 90)
+      .default(12),
+    LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+    LOGIN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).default(15),
+    LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+    ADMIN_EMAIL: z.email().optional(),
+    ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+    OIDC_ISSUER: z.url().optional(),
+    OIDC_CLIENT_ID: z.string().min(1).optional(),
+    OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    OIDC_REDIRECT_URI: z.url().optional(),
+    OIDC_SCOPES: z.string().default('openid email profile'),
+    OIDC_LABEL: z.string().default('your institution'),
+    OIDC_CLAIM_SUBJECT: z.string().default('sub'),
+    OIDC_CLAIM_EMAIL: z.string().default('email'),
+    OIDC_CLAIM_NAME: z.string().default('name'),
+    OIDC_CLAIM_ROLES: z.string().default('roles'),
+    OIDC_ROLE_MAPPING: z.string().default('[]'),
   })
   .superRefine((env, ctx) => {
+    const oidc = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_REDIRECT_URI'] as const;
+    const given = oidc.filter((name) => env[name] !== undefined);
+    if (given.length > 0 && given.length < oidc.length) {
+      for (const name of oidc.filter((n) => env[n] === undefined)) {
+        ctx.addIssue({ code: 'custom', path: [name], message: `is required with ${given[0]}` });
+      }
+    }
+    if ((env.ADMIN_EMAIL === undefined) !== (env.ADMIN_PASSWORD === undefined)) {
+      const missing = env.ADMIN_EMAIL === undefined ? 'ADMIN_EMAIL' : 'ADMIN_PASSWORD';
+      ctx.addIssue({
+        code: 'custom',
+        path: [missing],
+        message: 'is required with the other ADMIN_ variable',
+      });
+    }
     if (env.NODE_ENV !== 'production') return;
+    if (!env.JWT_PRIVATE_KEY) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['JWT_PRIVATE_KEY'],
+        message: 'is required in production (every replica must sign with the same key)',
+      });
+    }
     // Outside development a secret must be set on purpose: a generated one would differ per
     // replica, and a placeholder copied from the docs is public knowledge.
     if (!env.APP_SECRET) {
@@ -79,6 +126,31 @@ export interface Config {
   shutdownTimeoutMs: number;
   overloadEventLoopDelayMs: number;
   migrateOnStart: boolean;
+  auth: AuthConfig;
+}
+
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret?: string;
+  redirectUri: string;
+  scopes: string;
+  label: string;
+  claims: { subject: string; email: string; name: string; roles: string };
+  /** JSON text of the claim-value → role rules; parsed and checked by the OIDC feature. */
+  roleMapping: string;
+}
+
+export interface AuthConfig {
+  /** PEM (PKCS#8) of the Ed25519 key signing access tokens; generated when unset outside production. */
+  jwtPrivateKey?: string;
+  /** PEM public keys of earlier signing keys, still accepted during a rotation. */
+  jwtPreviousPublicKeys?: string;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlHours: number;
+  login: { maxFailures: number; lockoutMinutes: number; rateLimitPerMinute: number };
+  bootstrapAdmin?: { email: string; password: string };
+  oidc?: OidcConfig;
 }
 
 export class ConfigError extends Error {
@@ -123,5 +195,38 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     overloadEventLoopDelayMs: env.OVERLOAD_EVENT_LOOP_DELAY_MS,
     migrateOnStart: env.MIGRATE_ON_START,
+    auth: {
+      jwtPrivateKey: env.JWT_PRIVATE_KEY,
+      jwtPreviousPublicKeys: env.JWT_PREVIOUS_PUBLIC_KEYS,
+      accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
+      refreshTokenTtlHours: env.REFRESH_TOKEN_TTL_HOURS,
+      login: {
+        maxFailures: env.LOGIN_MAX_FAILURES,
+        lockoutMinutes: env.LOGIN_LOCKOUT_MINUTES,
+        rateLimitPerMinute: env.LOGIN_RATE_LIMIT_PER_MINUTE,
+      },
+      bootstrapAdmin:
+        env.ADMIN_EMAIL && env.ADMIN_PASSWORD
+          ? { email: env.ADMIN_EMAIL.toLowerCase(), password: env.ADMIN_PASSWORD }
+          : undefined,
+      oidc:
+        env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_REDIRECT_URI
+          ? {
+              issuer: env.OIDC_ISSUER,
+              clientId: env.OIDC_CLIENT_ID,
+              clientSecret: env.OIDC_CLIENT_SECRET,
+              redirectUri: env.OIDC_REDIRECT_URI,
+              scopes: env.OIDC_SCOPES,
+              label: env.OIDC_LABEL,
+              claims: {
+                subject: env.OIDC_CLAIM_SUBJECT,
+                email: env.OIDC_CLAIM_EMAIL,
+                name: env.OIDC_CLAIM_NAME,
+                roles: env.OIDC_CLAIM_ROLES,
+              },
+              roleMapping: env.OIDC_ROLE_MAPPING,
+            }
+          : undefined,
+    },
   };
 }

@@ -1,3 +1,6 @@
 // Every table of the product, in one module for drizzle-kit and for typed queries.
-// Tables live beside the feature that owns them.
+// Tables live beside the code that owns them.
+export * from '../audit/table.js';
 export * from '../../features/units/table.js';
+export * from '../../features/users/table.js';
+export * from '../../features/auth/table.js';

@@ -28,8 +28,20 @@ export const openApi = fp(
         },
         tags: [
           { name: 'operations', description: 'Health and readiness probes' },
+          { name: 'auth', description: 'Sign-in, tokens and the current session' },
+          { name: 'users', description: 'People and their roles' },
           { name: 'units', description: 'The institution’s organisational tree' },
         ],
+        components: {
+          securitySchemes: {
+            bearerAuth: {
+              type: 'http',
+              scheme: 'bearer',
+              bearerFormat: 'JWT',
+              description: 'An access token from `POST /api/v1/auth/login` or `/auth/refresh`',
+            },
+          },
+        },
       },
       transform: jsonSchemaTransform,
       transformObject: jsonSchemaTransformObject,

@@ -1,0 +1,127 @@
+import type { RoleAssignment } from '@co2-calculator/domain';
+import { and, eq, inArray, or } from 'drizzle-orm';
+import { recordAudit } from '../../platform/audit/record.js';
+import type { OidcConfig } from '../../platform/config/env.js';
+import { HttpProblem } from '../../platform/http/problem.js';
+import { units } from '../units/table.js';
+import type { RequestContext } from '../users/service.js';
+import { roleAssignments, users } from '../users/table.js';
+import { claimValues, type CompiledRule, mapRoles } from './oidc-role-mapping.js';
+import { type AuthDeps, type SessionUser, startSession } from './service.js';
+
+export interface OidcSignInDeps extends AuthDeps {
+  claimNames: OidcConfig['claims'];
+  rules: CompiledRule[];
+}
+
+const keyOf = (a: RoleAssignment) => (a.role === 'admin' ? 'admin' : `${a.role}@${a.unitId}`);
+
+function stringClaim(claims: Record<string, unknown>, name: string): string | undefined {
+  const value = claims[name];
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+/**
+ * Signs in the person the IdP vouched for: finds them by their IdP subject (or, the first
+ * time, by e-mail), creates them if new, refreshes their name and e-mail, and replaces their
+ * IdP-sourced roles with what the claims grant now. Roles from other sources are untouched.
+ */
+export async function signInWithClaims(
+  deps: OidcSignInDeps,
+  claims: Record<string, unknown>,
+  context: RequestContext,
+) {
+  const subject = stringClaim(claims, deps.claimNames.subject);
+  const email = stringClaim(claims, deps.claimNames.email)?.toLowerCase();
+  if (!subject || !email) {
+    throw new HttpProblem({
+      status: 502,
+      detail: `The identity provider sent no ${!subject ? deps.claimNames.subject : deps.claimNames.email} claim.`,
+    });
+  }
+  const displayName = stringClaim(claims, deps.claimNames.name) ?? email;
+  const values = claimValues(claims[deps.claimNames.roles]);
+
+  const user = await deps.db.transaction(async (tx): Promise<SessionUser> => {
+    const candidates = await tx
+      .select()
+      .from(users)
+      .where(or(eq(users.institutionalId, subject), eq(users.email, email)));
+    const existing = candidates.find((u) => u.institutionalId === subject) ?? candidates[0];
+    if (existing && !existing.active) {
+      throw new HttpProblem({ status: 403, detail: 'This account has been deactivated.' });
+    }
+    const [row] = existing
+      ? await tx
+          .update(users)
+          .set({ institutionalId: subject, email, displayName, updatedAt: new Date() })
+          .where(eq(users.id, existing.id))
+          .returning()
+      : await tx.insert(users).values({ institutionalId: subject, email, displayName }).returning();
+
+    const codes = new Set(
+      values.flatMap((value) =>
+        deps.rules.map(({ test }) => test(value)?.unitCode).filter((c): c is string => !!c),
+      ),
+    );
+    const known = codes.size
+      ? await tx
+          .select({ id: units.id, code: units.code })
+          .from(units)
+          .where(inArray(units.code, [...codes]))
+      : [];
+    const { assignments, unknownUnits } = mapRoles(
+      values,
+      deps.rules,
+      (code) => known.find((unit) => unit.code === code)?.id,
+    );
+
+    const current = await tx
+      .select({
+        id: roleAssignments.id,
+        role: roleAssignments.role,
+        unitId: roleAssignments.unitId,
+      })
+      .from(roleAssignments)
+      .where(and(eq(roleAssignments.userId, row!.id), eq(roleAssignments.source, 'oidc')));
+    const asAssignment = (r: (typeof current)[number]): RoleAssignment =>
+      r.role === 'admin' ? { role: 'admin' } : { role: r.role, unitId: r.unitId! };
+    const wanted = new Set(assignments.map(keyOf));
+    const revoke = current.filter((r) => !wanted.has(keyOf(asAssignment(r))));
+    const have = new Set(current.map((r) => keyOf(asAssignment(r))));
+    const grant = assignments.filter((a) => !have.has(keyOf(a)));
+    if (revoke.length)
+      await tx.delete(roleAssignments).where(
+        inArray(
+          roleAssignments.id,
+          revoke.map((r) => r.id),
+        ),
+      );
+    if (grant.length) {
+      await tx.insert(roleAssignments).values(
+        grant.map((a) => ({
+          userId: row!.id,
+          role: a.role,
+          unitId: a.role === 'admin' ? null : a.unitId,
+          source: 'oidc' as const,
+        })),
+      );
+    }
+    if (revoke.length || grant.length || unknownUnits.length) {
+      await recordAudit(tx, {
+        action: 'roles.synced',
+        outcome: 'success',
+        actorLabel: 'oidc',
+        targetType: 'user',
+        targetId: row!.id,
+        before: current.map(asAssignment),
+        after: assignments,
+        details: { source: 'oidc', unknownUnits },
+        ...context,
+      });
+    }
+    return { id: row!.id, email: row!.email, displayName: row!.displayName };
+  });
+
+  return startSession(deps, user, context, 'oidc');
+}
