@@ -203,11 +203,12 @@ describe('refresh tokens', () => {
     await createUser(db(), 'gus@test.example');
     const { refreshCookie } = await signIn(app, 'gus@test.example');
     const before = await lastAuditId(db());
-    for (const headers of [
+    const crossOrigin: Record<string, string>[] = [
       { origin: 'https://evil.example' },
       { 'sec-fetch-site': 'cross-site' },
       { 'sec-fetch-site': 'same-site', origin: 'https://sub.localhost' },
-    ]) {
+    ];
+    for (const headers of crossOrigin) {
       const response = await refresh(refreshCookie, headers);
       expect(response.statusCode).toBe(403);
       expect(response.cookies.find((c) => c.name === 'co2_refresh')).toBeUndefined();

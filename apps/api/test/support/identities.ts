@@ -26,7 +26,7 @@ export async function createUser(
   const [user] = await db
     .insert(users)
     .values({
-      email,
+      email: email.toLowerCase(),
       displayName: options.displayName ?? email.split('@')[0]!,
       active: options.active ?? true,
     })
@@ -42,7 +42,7 @@ export async function createUser(
       })),
     );
   }
-  return { id: user!.id, email };
+  return { id: user!.id, email: email.toLowerCase() };
 }
 
 export interface SignedIn {

@@ -1,4 +1,4 @@
-import { and, asc, eq, exists, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/database.js';
 import { escapeLike, offsetOf, parseSort } from '../../platform/http/list.js';
 import type { User, UserListQuery } from './contract.js';
@@ -13,11 +13,18 @@ const sortColumns = {
 /** Which users a caller may see: all, or those holding a role in one of these units. */
 export type UserVisibility = { all: true } | { all: false; unitIds: string[] };
 
-function holdsRoleIn(unitIds: string[], role?: string): SQL {
-  return exists(
-    sql`select 1 from ${roleAssignments} where ${roleAssignments.userId} = ${users.id}
-        and ${inArray(roleAssignments.unitId, unitIds)}
-        ${role ? sql`and ${roleAssignments.role} = ${role}` : sql``}`,
+function holdsRole(condition: SQL): SQL {
+  return sql`exists (select 1 from ${roleAssignments}
+    where ${roleAssignments.userId} = ${users.id} and ${condition})`;
+}
+
+function holdsRoleIn(unitIds: string[], role?: UserListQuery['role']): SQL {
+  if (unitIds.length === 0) return sql`false`;
+  return holdsRole(
+    and(
+      inArray(roleAssignments.unitId, unitIds),
+      role ? eq(roleAssignments.role, role) : undefined,
+    )!,
   );
 }
 
@@ -27,10 +34,7 @@ function filtersOf(query: UserListQuery, visibility: UserVisibility): SQL | unde
     query.unitId === undefined ? undefined : holdsRoleIn([query.unitId], query.role),
     query.role === undefined || query.unitId !== undefined
       ? undefined
-      : exists(
-          sql`select 1 from ${roleAssignments} where ${roleAssignments.userId} = ${users.id}
-              and ${roleAssignments.role} = ${query.role}`,
-        ),
+      : holdsRole(eq(roleAssignments.role, query.role)),
     query.q === undefined
       ? undefined
       : sql`(${users.email} || ' ' || lower(${users.displayName})) like '%' || lower(${escapeLike(query.q)}) || '%'`,
