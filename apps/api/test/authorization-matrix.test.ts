@@ -1,0 +1,163 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUser, signIn, type TestUser } from './support/identities.js';
+import { buildTestApp } from './support/test-app.js';
+import { createTestDatabase, type TestDatabase } from './support/test-database.js';
+import { insertUnits } from './support/unit-tree.js';
+
+/**
+ * Every operation of the OpenAPI document, called by a fixture user of each role and by an
+ * anonymous caller, must answer the status declared here. An operation missing from this table
+ * (a new route) fails the suite: whoever adds a route declares who may call it.
+ */
+const CALLERS = ['anonymous', 'standard', 'principal', 'backoffice', 'admin'] as const;
+type Caller = (typeof CALLERS)[number];
+
+interface Fixtures {
+  unitId: string;
+  memberId: string;
+  newcomerId: string;
+}
+
+interface Case {
+  /** Path with its parameters filled in. */
+  url: (f: Fixtures) => string;
+  payload?: unknown;
+  expect: Record<Caller, number>;
+}
+
+const everyone = (status: number): Record<Caller, number> =>
+  Object.fromEntries(CALLERS.map((caller) => [caller, status])) as Record<Caller, number>;
+const signedIn = (status: number): Record<Caller, number> => ({
+  ...everyone(status),
+  anonymous: 401,
+});
+
+const MATRIX: Record<string, Case> = {
+  'GET /healthz': { url: () => '/healthz', expect: everyone(200) },
+  'GET /readyz': { url: () => '/readyz', expect: everyone(200) },
+  'GET /api/v1/auth/providers': { url: () => '/api/v1/auth/providers', expect: everyone(200) },
+  'POST /api/v1/auth/login': {
+    url: () => '/api/v1/auth/login',
+    payload: { email: 'nobody@test.example', password: 'wrong' },
+    expect: everyone(401),
+  },
+  'POST /api/v1/auth/refresh': { url: () => '/api/v1/auth/refresh', expect: everyone(401) },
+  // Single sign-on is not configured in this app.
+  'GET /api/v1/auth/oidc/login': { url: () => '/api/v1/auth/oidc/login', expect: everyone(404) },
+  'GET /api/v1/auth/oidc/callback': {
+    url: () => '/api/v1/auth/oidc/callback',
+    expect: everyone(404),
+  },
+  'GET /api/v1/session': { url: () => '/api/v1/session', expect: signedIn(200) },
+  'GET /api/v1/units': { url: () => '/api/v1/units', expect: signedIn(200) },
+  'GET /api/v1/units/{id}': { url: (f) => `/api/v1/units/${f.unitId}`, expect: signedIn(200) },
+  'GET /api/v1/users': {
+    url: () => '/api/v1/users',
+    expect: { anonymous: 401, standard: 403, principal: 200, backoffice: 403, admin: 200 },
+  },
+  'GET /api/v1/users/{id}': {
+    url: (f) => `/api/v1/users/${f.memberId}`,
+    expect: { anonymous: 401, standard: 403, principal: 200, backoffice: 403, admin: 200 },
+  },
+  'PUT /api/v1/users/{id}/roles': {
+    url: (f) => `/api/v1/users/${f.newcomerId}/roles`,
+    payload: { roles: [] },
+    expect: { anonymous: 401, standard: 403, principal: 200, backoffice: 403, admin: 200 },
+  },
+  // Last: signing out ends each caller's session.
+  'DELETE /api/v1/session': { url: () => '/api/v1/session', expect: signedIn(204) },
+};
+
+let testDb: TestDatabase;
+let app: FastifyInstance;
+let fixtures: Fixtures;
+const headersOf = new Map<Caller, Record<string, string>>();
+
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  const db = testDb.handle.db;
+  const ids = await insertUnits(db, [
+    { code: 'ROOT', level: 1 },
+    { code: 'FAC', level: 2, parent: 'ROOT' },
+    { code: 'LAB', level: 4, parent: 'FAC' },
+  ]);
+  const unitId = ids.get('LAB')!;
+  app = await buildTestApp(testDb.handle);
+  const users: Record<Exclude<Caller, 'anonymous'>, TestUser> = {
+    standard: await createUser(db, 'standard@test.example', [{ role: 'standard', unitId }]),
+    principal: await createUser(db, 'principal@test.example', [{ role: 'principal', unitId }]),
+    backoffice: await createUser(db, 'backoffice@test.example', [
+      { role: 'backoffice', unitId: ids.get('FAC')! },
+    ]),
+    admin: await createUser(db, 'admin@test.example', [{ role: 'admin' }]),
+  };
+  const newcomer = await createUser(db, 'newcomer@test.example');
+  fixtures = { unitId, memberId: users.standard.id, newcomerId: newcomer.id };
+  headersOf.set('anonymous', {});
+  for (const [caller, user] of Object.entries(users)) {
+    headersOf.set(caller as Caller, (await signIn(app, user.email)).headers);
+  }
+});
+
+afterAll(async () => {
+  await app?.close();
+  await testDb?.dispose();
+});
+
+function documentedOperations(document: { paths: Record<string, Record<string, unknown>> }) {
+  const methods = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];
+  return Object.entries(document.paths).flatMap(([path, operations]) =>
+    Object.keys(operations)
+      .filter((method) => methods.includes(method))
+      .map((method) => `${method.toUpperCase()} ${path}`),
+  );
+}
+
+describe('authorisation matrix', () => {
+  it('declares every operation of the OpenAPI document, and nothing else', async () => {
+    const document = (await app.inject({ url: '/api/openapi.json' })).json();
+    expect(Object.keys(MATRIX).sort()).toEqual(documentedOperations(document).sort());
+  });
+
+  it('answers each caller as declared', async () => {
+    const mismatches: string[] = [];
+    for (const [operation, testCase] of Object.entries(MATRIX)) {
+      const method = operation.split(' ')[0] as 'GET' | 'POST' | 'PUT' | 'DELETE';
+      for (const caller of CALLERS) {
+        const response = await app.inject({
+          method,
+          url: testCase.url(fixtures),
+          headers: headersOf.get(caller),
+          ...(testCase.payload === undefined ? {} : { payload: testCase.payload as object }),
+        });
+        if (response.statusCode !== testCase.expect[caller]) {
+          mismatches.push(
+            `${operation} as ${caller}: ${response.statusCode}, declared ${testCase.expect[caller]}`,
+          );
+        }
+        if (response.statusCode >= 400) {
+          expect(response.headers['content-type'], operation).toContain('application/problem+json');
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+});
+
+describe('declaring access', () => {
+  it('an /api/v1 route without an access rule stops the app from starting', async () => {
+    await expect(
+      buildTestApp(testDb.handle, {
+        extend: async (instance) => {
+          await instance.register(
+            async (api) => {
+              api.get('/forgotten', async () => ({ open: true }));
+            },
+            { prefix: '/api/v1' },
+          );
+        },
+      }),
+    ).rejects.toThrow('GET /api/v1/forgotten declares no access rule');
+  });
+});
