@@ -69,6 +69,54 @@ describe('co2-calculator CLI', () => {
     expect(after.code, after.stderr).toBe(0);
   });
 
+  it('create-admin and ADMIN_EMAIL/ADMIN_PASSWORD give administrators who can sign in', async () => {
+    const created = await runCli(
+      ['create-admin', '--email', 'Root@Example.org', '--name', 'Root', '--password-stdin'],
+      env,
+      'a-long-enough-password\n',
+    );
+    expect(created.code, created.stderr).toBe(0);
+    expect(created.stdout).toContain('Created administrator root@example.org.');
+    const tooShort = await runCli(
+      ['create-admin', '--email', 'x@example.org', '--password-stdin'],
+      env,
+      'short\n',
+    );
+    expect(tooShort.code).toBe(1);
+    expect(tooShort.stderr).toContain('at least 12 characters');
+
+    const server = spawnCli(['serve'], {
+      ...env,
+      ADMIN_EMAIL: 'boot@example.org',
+      ADMIN_PASSWORD: 'another-long-password',
+    });
+    const exited = completion(server);
+    try {
+      const [, url] = await waitForLine(server, /running at (http:\/\/\S+)/);
+      for (const [email, password] of [
+        ['root@example.org', 'a-long-enough-password'],
+        ['boot@example.org', 'another-long-password'],
+      ]) {
+        const login = await fetch(`${url}/api/v1/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email, password }),
+        });
+        expect(login.status).toBe(200);
+        const { accessToken } = (await login.json()) as { accessToken: string };
+        const session = await fetch(`${url}/api/v1/session`, {
+          headers: { authorization: `Bearer ${accessToken}` },
+        });
+        expect(((await session.json()) as { roles: unknown[] }).roles).toEqual([
+          { role: 'admin', scope: 'global' },
+        ]);
+      }
+    } finally {
+      server.kill('SIGTERM');
+      expect((await exited).code).toBe(0);
+    }
+  });
+
   it('serve: refuses to start in production without a real secret, saying why', async () => {
     const result = await runCli(['serve'], {
       ...env,

@@ -11,16 +11,22 @@ export interface CliResult {
 }
 
 /** The real command-line interface in a child process, run from its TypeScript source. */
-export function spawnCli(args: string[], env: Record<string, string>): ChildProcess {
-  return spawn(
+export function spawnCli(
+  args: string[],
+  env: Record<string, string>,
+  input?: string,
+): ChildProcess {
+  const child = spawn(
     process.execPath,
     ['--conditions=source', '--import', 'tsx', 'src/cli.ts', ...args],
     {
       cwd: apiRoot,
       env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     },
   );
+  if (input !== undefined) child.stdin?.end(input);
+  return child;
 }
 
 /** Collects a child's output until it exits. */
@@ -34,8 +40,12 @@ export function completion(child: ChildProcess): Promise<CliResult> {
   });
 }
 
-export function runCli(args: string[], env: Record<string, string>): Promise<CliResult> {
-  return completion(spawnCli(args, env));
+export function runCli(
+  args: string[],
+  env: Record<string, string>,
+  input?: string,
+): Promise<CliResult> {
+  return completion(spawnCli(args, env, input));
 }
 
 /** Resolves with the first stdout line matching `pattern`, or rejects when the child exits. */
