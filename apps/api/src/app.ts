@@ -2,7 +2,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { authRoutes } from './features/auth/routes.js';
 import { oidcRelyingParty } from './features/auth/oidc-client.js';
-import { compileRoleMapping } from './features/auth/oidc-role-mapping.js';
+import { type CompiledRule, compileRoleMapping } from './features/auth/oidc-role-mapping.js';
 import { isSecureSite } from './features/auth/refresh-cookie.js';
 import type { AuthDeps } from './features/auth/service.js';
 import { principalLoader } from './features/session/principal-loader.js';
@@ -47,6 +47,14 @@ export interface AppOptions {
  */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { config, database } = options;
+  // Checked before anything is built: a broken mapping must stop the start, not a login.
+  const oidc = config.auth.oidc;
+  let rules: CompiledRule[] = [];
+  try {
+    if (oidc) rules = compileRoleMapping(oidc.roleMapping);
+  } catch (error) {
+    throw new ConfigError([`OIDC_ROLE_MAPPING ${(error as Error).message}`]);
+  }
   const serverOptions: FastifyServerOptions = {
     genReqId: requestIdFrom,
     logController: new AccessLogController(),
@@ -97,13 +105,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     throttle: config.auth.login,
   };
   const secureCookies = isSecureSite(config.publicUrl);
-  const oidc = config.auth.oidc;
-  let rules;
-  try {
-    rules = oidc ? compileRoleMapping(oidc.roleMapping) : [];
-  } catch (error) {
-    throw new ConfigError([`OIDC_ROLE_MAPPING ${(error as Error).message}`]);
-  }
 
   await app.register(
     async (api) => {

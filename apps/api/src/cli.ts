@@ -7,6 +7,8 @@ import { openDatabase } from './platform/db/open.js';
 import { startServer } from './server.js';
 import { ensureAdminAccount } from './features/users/accounts.js';
 import { readPassword } from './platform/config/read-password.js';
+import { httpRoleProvider } from './features/registry/role-provider.js';
+import { syncRegistry } from './features/registry/sync.js';
 
 /** Prints a failure a person can act on (no stack for configuration mistakes) and exits 1. */
 function fail(error: unknown): never {
@@ -76,6 +78,32 @@ program
       process.stdout.write(
         `${created ? 'Created' : 'Updated'} administrator ${options.email.toLowerCase()}.\n`,
       );
+    } finally {
+      await database.close();
+    }
+  });
+
+program
+  .command('sync-registry')
+  .description('pull units and role assignments from REGISTRY_URL and apply the differences')
+  .action(async () => {
+    const config = loadConfig();
+    if (!config.registry) throw new ConfigError(['REGISTRY_URL is not set']);
+    const provider = httpRoleProvider({
+      url: config.registry.url,
+      headers: config.registry.token ? { authorization: `Bearer ${config.registry.token}` } : {},
+      timeoutMs: config.registry.timeoutMs,
+      retries: config.registry.retries,
+      breaker: config.registry.breaker,
+    });
+    const snapshot = await provider.fetchSnapshot();
+    const database = await openDatabase(config);
+    try {
+      await migrate(database);
+      const report = await syncRegistry(database.db, snapshot, {
+        actor: { label: 'sync-registry' },
+      });
+      process.stdout.write(`${JSON.stringify(report)}\n`);
     } finally {
       await database.close();
     }

@@ -30,7 +30,16 @@ export interface CompiledRule {
 export function compileRoleMapping(json: string): CompiledRule[] {
   const rules = z.array(ruleSchema).parse(JSON.parse(json));
   return rules.map((rule) => {
-    if (!rule.match.startsWith('^')) {
+    const literal = !rule.match.startsWith('^');
+    // An exact value cannot capture a unit, so a unit role must name one.
+    if (rule.role !== 'admin' && !rule.unit && (literal || !/\(\?<unit>/.test(rule.match))) {
+      throw new Error(
+        literal
+          ? `rule ${rule.match} names no unit: add "unit"`
+          : `rule ${rule.match} names no unit: add "unit" or a (?<unit>…) group`,
+      );
+    }
+    if (literal) {
       return {
         rule,
         test: (value) =>
@@ -38,11 +47,6 @@ export function compileRoleMapping(json: string): CompiledRule[] {
       };
     }
     const pattern = new RegExp(rule.match);
-    if (rule.role !== 'admin' && !rule.unit && !/\(\?<unit>/.test(rule.match)) {
-      throw new Error(
-        `OIDC_ROLE_MAPPING rule ${rule.match} names no unit: add "unit" or a (?<unit>…) group`,
-      );
-    }
     return {
       rule,
       test: (value) => {

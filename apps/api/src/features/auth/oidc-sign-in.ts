@@ -23,8 +23,9 @@ function stringClaim(claims: Record<string, unknown>, name: string): string | un
 
 /**
  * Signs in the person the IdP vouched for: finds them by their IdP subject (or, the first
- * time, by e-mail), creates them if new, refreshes their name and e-mail, and replaces their
- * IdP-sourced roles with what the claims grant now. Roles from other sources are untouched.
+ * time, by e-mail when no other subject owns that account), creates them if new, refreshes
+ * their name and e-mail, and replaces their IdP-sourced roles with what the claims grant
+ * now. Roles from other sources are untouched.
  */
 export async function signInWithClaims(
   deps: OidcSignInDeps,
@@ -47,7 +48,19 @@ export async function signInWithClaims(
       .select()
       .from(users)
       .where(or(eq(users.institutionalId, subject), eq(users.email, email)));
-    const existing = candidates.find((u) => u.institutionalId === subject) ?? candidates[0];
+    const bySubject = candidates.find((u) => u.institutionalId === subject);
+    const byEmail = candidates.find((u) => u.email === email);
+    // Linking by e-mail is for an account no IdP subject owns yet (created in the app or
+    // before SSO). An address held by another subject's account (a recycled address, a
+    // renamed person) must not hand that account, and its roles, to this one.
+    if (byEmail && byEmail.id !== bySubject?.id && (bySubject || byEmail.institutionalId)) {
+      throw new HttpProblem({
+        status: 409,
+        detail:
+          'Your e-mail address belongs to another account here. An administrator must resolve this.',
+      });
+    }
+    const existing = bySubject ?? byEmail;
     if (existing && !existing.active) {
       throw new HttpProblem({ status: 403, detail: 'This account has been deactivated.' });
     }

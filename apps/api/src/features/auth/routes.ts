@@ -36,6 +36,12 @@ const oidcStateSchema = z.object({
 
 const publicAccess = { access: 'public' as const };
 
+/** openid-client's errors say what failed in their cause ("invalid response encountered"). */
+function failureReason(error: unknown): string {
+  if (!(error instanceof Error)) return 'callback rejected';
+  return error.cause instanceof Error ? `${error.message}: ${error.cause.message}` : error.message;
+}
+
 export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, options) => {
   const { deps, oidc } = options;
 
@@ -181,6 +187,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
           400: problemSchema,
           403: problemSchema,
           404: problemSchema,
+          409: problemSchema,
           502: problemSchema,
         },
       },
@@ -217,18 +224,37 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
           `The identity provider refused: ${request.query.error}.`,
         );
       }
-      const query = new URLSearchParams(request.query as Record<string, string>).toString();
+      // The response exactly as the IdP sent it: the parsed query keeps only the parameters
+      // the schema lists, and the client must also check others (RFC 9207 `iss`).
+      const queryStart = request.url.indexOf('?');
+      const query = queryStart === -1 ? '' : request.url.slice(queryStart + 1);
       let claims: Record<string, unknown>;
       try {
         claims = await oidc.relyingParty.redeem(query, parsed.data);
       } catch (error) {
         request.log.warn({ err: error }, 'OIDC callback rejected');
         throw await rejected(
-          error instanceof Error ? error.message : 'callback rejected',
+          failureReason(error),
           'The sign-in response did not match this sign-in attempt. Start again.',
         );
       }
-      const session = await signInWithClaims(oidc.signIn, claims, context);
+      // The IdP vouched for the person, but this site may still refuse them (deactivated,
+      // e-mail address of another account, claims missing): a failed sign-in all the same.
+      const session = await signInWithClaims(oidc.signIn, claims, context).catch(
+        async (error: unknown) => {
+          if (error instanceof HttpProblem) {
+            const email = claims[oidc.signIn.claimNames.email];
+            await recordAudit(app.db, {
+              action: 'auth.login',
+              outcome: 'failure',
+              actorLabel: typeof email === 'string' ? email.trim().toLowerCase() : null,
+              details: { method: 'oidc', reason: error.message },
+              ...context,
+            });
+          }
+          throw error;
+        },
+      );
       setRefreshCookie(
         reply,
         session.refresh.token,

@@ -67,6 +67,12 @@ export const envSchema = z
     OIDC_CLAIM_NAME: z.string().default('name'),
     OIDC_CLAIM_ROLES: z.string().default('roles'),
     OIDC_ROLE_MAPPING: z.string().default('[]'),
+    REGISTRY_URL: z.url().optional(),
+    REGISTRY_TOKEN: z.string().min(1).optional(),
+    REGISTRY_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
+    REGISTRY_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
+    REGISTRY_BREAKER_FAILURES: z.coerce.number().int().min(1).default(5),
+    REGISTRY_BREAKER_HALF_OPEN_MS: z.coerce.number().int().min(1000).default(300_000),
   })
   .superRefine((env, ctx) => {
     const oidc = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_REDIRECT_URI'] as const;
@@ -127,6 +133,16 @@ export interface Config {
   overloadEventLoopDelayMs: number;
   migrateOnStart: boolean;
   auth: AuthConfig;
+  registry?: RegistryConfig;
+}
+
+/** The institution's registry of units and roles, pulled by `sync-registry`. */
+export interface RegistryConfig {
+  url: string;
+  token?: string;
+  timeoutMs: number;
+  retries: number;
+  breaker: { consecutiveFailures: number; halfOpenAfterMs: number };
 }
 
 export interface OidcConfig {
@@ -228,5 +244,17 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
             }
           : undefined,
     },
+    registry: env.REGISTRY_URL
+      ? {
+          url: env.REGISTRY_URL,
+          token: env.REGISTRY_TOKEN,
+          timeoutMs: env.REGISTRY_TIMEOUT_MS,
+          retries: env.REGISTRY_RETRIES,
+          breaker: {
+            consecutiveFailures: env.REGISTRY_BREAKER_FAILURES,
+            halfOpenAfterMs: env.REGISTRY_BREAKER_HALF_OPEN_MS,
+          },
+        }
+      : undefined,
   };
 }
