@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { completion, runCli, spawnCli, waitForLine } from './support/cli.js';
+import { startRegistryServer } from './support/registry-server.js';
 import { createServerDatabase, serverUrl } from './support/test-database.js';
 
 /**
@@ -114,6 +115,57 @@ describe('co2-calculator CLI', () => {
     } finally {
       server.kill('SIGTERM');
       expect((await exited).code).toBe(0);
+    }
+  });
+
+  it('sync-registry pulls units and roles from the registry, and fails clearly when it cannot', async () => {
+    const registry = await startRegistryServer({
+      body: {
+        units: [
+          {
+            code: 'CLI-ROOT',
+            nameEn: 'Root',
+            nameFr: 'Racine',
+            level: 1,
+            parentCode: null,
+            type: 'organisation',
+          },
+          {
+            code: 'CLI-LAB',
+            nameEn: 'Lab',
+            nameFr: 'Labo',
+            level: 4,
+            parentCode: 'CLI-ROOT',
+            type: 'lab',
+          },
+        ],
+        assignments: [{ email: 'pi@example.org', role: 'principal', unitCode: 'CLI-LAB' }],
+      },
+    });
+    try {
+      const synced = await runCli(['sync-registry'], {
+        ...env,
+        REGISTRY_URL: registry.url,
+        REGISTRY_TOKEN: 'registry-token',
+      });
+      expect(synced.code, synced.stderr).toBe(0);
+      expect(JSON.parse(synced.stdout)).toMatchObject({
+        unitsCreated: 2,
+        usersCreated: 1,
+        assignmentsGranted: 1,
+      });
+      expect(registry.requests[0]?.authorization).toBe('Bearer registry-token');
+
+      registry.otherwise({ status: 503, body: 'down' });
+      const failed = await runCli(['sync-registry'], {
+        ...env,
+        REGISTRY_URL: registry.url,
+        REGISTRY_RETRIES: '0',
+      });
+      expect(failed.code).toBe(1);
+      expect(failed.stderr).toContain('503');
+    } finally {
+      await registry.close();
     }
   });
 
