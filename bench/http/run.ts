@@ -1,7 +1,8 @@
 /**
  * bench:http — requests/s and p99 latency of `GET /api/v1/units?pageSize=50` on the real
- * server (its own process, every plugin on, 2,000 units), next to a bare Fastify route
- * returning the same bytes, measured in the same run with the same load generator.
+ * server (its own process, every plugin on, 2,000 units, signed in as an administrator), next to
+ * a bare Fastify route returning the same bytes, measured in the same run with the same load
+ * generator.
  *
  *   npm run bench:http                     embedded PGlite under a temporary DATA_DIR
  *   BENCH_DATABASE_URL=postgres://… npm run bench:http   a PostgreSQL server (database emptied)
@@ -16,6 +17,7 @@ import { migrate } from '../../apps/api/src/platform/db/migrate.js';
 import { openPglite } from '../../apps/api/src/platform/db/pglite.js';
 import { openPostgres } from '../../apps/api/src/platform/db/postgres.js';
 import { startProcess, stop, urlPrintedBy } from '../support/processes.js';
+import { ensureAdminAccount } from '../../apps/api/src/features/users/accounts.js';
 import { seedUnits } from './seed-units.js';
 
 const UNIT_COUNT = 2_000;
@@ -25,6 +27,8 @@ const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const databaseUrl = process.env.BENCH_DATABASE_URL;
 
+const ADMIN = { email: 'bench-admin@example.org', password: 'bench-password-not-secret' };
+
 async function prepareDatabase(dataDir: string) {
   const handle = databaseUrl
     ? await openPostgres({ url: databaseUrl, poolSize: 2 })
@@ -32,14 +36,29 @@ async function prepareDatabase(dataDir: string) {
   try {
     await migrate(handle);
     await handle.db.execute(sql`truncate units cascade`);
-    return await seedUnits(handle.db, UNIT_COUNT);
+    const count = await seedUnits(handle.db, UNIT_COUNT);
+    await ensureAdminAccount(handle.db, ADMIN, { resetPassword: true, via: 'bench' });
+    return count;
   } finally {
     await handle.close();
   }
 }
 
+/** Signs in like the web apps do: every measured request carries a real access token. */
+async function signIn(serverUrl: string): Promise<string> {
+  const response = await fetch(`${serverUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(ADMIN),
+  });
+  if (!response.ok) throw new Error(`sign-in failed: ${response.status}`);
+  return ((await response.json()) as { accessToken: string }).accessToken;
+}
+
+let headers: Record<string, string> = {};
+
 async function measureOnce(url: string) {
-  const result = await autocannon({ url, connections, duration });
+  const result = await autocannon({ url, connections, duration, headers });
   if (result.non2xx > 0 || result.errors > 0) {
     throw new Error(`${url}: ${result.non2xx} non-2xx responses, ${result.errors} errors`);
   }
@@ -55,7 +74,9 @@ const median = (values: number[]) =>
  */
 async function compare(baselineUrl: string, realUrl: string) {
   // A short warm-up lets the JIT and the connection pools settle before counting.
-  for (const url of [baselineUrl, realUrl]) await autocannon({ url, connections, duration: 2 });
+  for (const url of [baselineUrl, realUrl]) {
+    await autocannon({ url, connections, duration: 2, headers });
+  }
   const samples = {
     baseline: [] as { rps: number; p99: number }[],
     real: [] as { rps: number; p99: number }[],
@@ -82,7 +103,9 @@ const server = startProcess('apps/api/src/cli.ts', ['serve'], {
 let bare: ReturnType<typeof startProcess> | undefined;
 try {
   const serverUrl = await urlPrintedBy(server, 'running at');
-  const body = Buffer.from(await (await fetch(serverUrl + PATH)).arrayBuffer());
+  // The bare route gets the same header, so both parse the same request.
+  headers = { authorization: `Bearer ${await signIn(serverUrl)}` };
+  const body = Buffer.from(await (await fetch(serverUrl + PATH, { headers })).arrayBuffer());
   const bodyFile = path.join(dataDir, 'units-page.json');
   writeFileSync(bodyFile, body);
   bare = startProcess('bench/http/bare-server.ts', [bodyFile], {});

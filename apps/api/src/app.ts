@@ -93,7 +93,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(routeGuard, {
     tokens,
-    loadPrincipal: principalLoader(database.db, database.changes),
+    principals: principalLoader(database.db, database.changes),
   });
 
   await options.extend?.(app);

@@ -1,6 +1,7 @@
 import { computePermissions, type RoleAssignment } from '@co2-calculator/domain';
 import { eq } from 'drizzle-orm';
 import type { AccessTokenClaims } from '../../platform/auth/access-tokens.js';
+import type { PrincipalSource } from '../../platform/auth/guard.js';
 import type { Principal } from '../../platform/auth/principal.js';
 import { QueryCache } from '../../platform/cache/query-cache.js';
 import type { ChangeFeed } from '../../platform/db/change-feed.js';
@@ -53,15 +54,24 @@ async function selectIdentity(db: Database, userId: string): Promise<Identity | 
  * time. Cached per user until any process changes users, role assignments or units, so a
  * revoked role takes effect at once on every replica.
  */
-export function principalLoader(db: Database, changes: ChangeFeed) {
-  const cache = new QueryCache<{ identity: Identity | null }>(changes, {
+export function principalLoader(db: Database, changes: ChangeFeed): PrincipalSource {
+  // One entry per sign-in session, so the same principal object serves all of its requests
+  // (and what is derived from it can be memoised on it).
+  const cache = new QueryCache<{ principal: Principal | null }>(changes, {
     tables: ['users', 'role_assignments', 'units'],
     maxSize: 50_000,
   });
-  return async (claims: AccessTokenClaims): Promise<Principal | undefined> => {
-    const { identity } = await cache.get(claims.sub, async () => ({
-      identity: await selectIdentity(db, claims.sub),
-    }));
-    return identity ? { ...identity, sessionId: claims.sid } : undefined;
+  const keyOf = (claims: AccessTokenClaims) => `${claims.sub}/${claims.sid}`;
+  return {
+    async load(claims) {
+      const { principal } = await cache.get(keyOf(claims), async () => {
+        const identity = await selectIdentity(db, claims.sub);
+        return { principal: identity ? { ...identity, sessionId: claims.sid } : null };
+      });
+      return principal ?? undefined;
+    },
+    peek(claims) {
+      return cache.peek(keyOf(claims))?.principal;
+    },
   };
 }

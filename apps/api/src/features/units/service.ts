@@ -10,8 +10,19 @@ import {
   type UnitVisibility,
 } from './queries.js';
 
+const visibilities = new WeakMap<Principal, UnitVisibility>();
+
 /** The part of the tree a caller may see, from the scopes of their `units` permission. */
 export function unitVisibilityOf(principal: Principal): UnitVisibility {
+  let visibility = visibilities.get(principal);
+  if (!visibility) {
+    visibility = computeVisibility(principal);
+    visibilities.set(principal, visibility);
+  }
+  return visibility;
+}
+
+function computeVisibility(principal: Principal): UnitVisibility {
   const scopes = scopesOf(principal.permissions, 'view', 'units');
   if (scopes.global) return { all: true };
   const pathOf = (id: string) => principal.unitPaths.get(id);

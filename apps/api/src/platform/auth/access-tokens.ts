@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { errors, jwtVerify, SignJWT } from 'jose';
+import { LRUCache } from 'lru-cache';
 import { JWT_ALGORITHM, type SigningKeys } from './signing-keys.js';
 
 export const ACCESS_TOKEN_AUDIENCE = 'co2-calculator-api';
@@ -16,6 +17,8 @@ export interface AccessTokenIssuer {
   issue(claims: AccessTokenClaims): Promise<{ accessToken: string; expiresIn: number }>;
   /** Resolves the claims of a valid token; rejects with InvalidTokenError otherwise. */
   verify(token: string): Promise<AccessTokenClaims>;
+  /** The claims of a token already verified and not expired since; never verifies. */
+  peek(token: string): AccessTokenClaims | undefined;
 }
 
 export class InvalidTokenError extends Error {
@@ -44,6 +47,13 @@ export function accessTokenIssuer(
   keys: SigningKeys,
   options: { issuer: string; ttlSeconds: number },
 ): AccessTokenIssuer {
+  // A signature check costs more than everything else a cached read does, and a client sends
+  // the same token with every request until it expires: remember tokens found valid, by their
+  // exact text, until their own expiry. Rejections are never remembered.
+  const verified = new LRUCache<string, { claims: AccessTokenClaims; expiresAt: number }>({
+    max: 20_000,
+  });
+
   return {
     async issue(claims) {
       const accessToken = await new SignJWT({ sid: claims.sid })
@@ -59,7 +69,14 @@ export function accessTokenIssuer(
       return { accessToken, expiresIn: options.ttlSeconds };
     },
 
+    peek(token) {
+      const known = verified.get(token);
+      return known && known.expiresAt > Date.now() ? known.claims : undefined;
+    },
+
     async verify(token) {
+      const known = this.peek(token);
+      if (known) return known;
       try {
         const { payload } = await jwtVerify(
           token,
@@ -80,7 +97,9 @@ export function accessTokenIssuer(
         if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string') {
           throw new InvalidTokenError('claims malformed');
         }
-        return { sub: payload.sub, sid: payload.sid };
+        const claims = { sub: payload.sub, sid: payload.sid };
+        verified.set(token, { claims, expiresAt: (payload.exp ?? 0) * 1000 });
+        return claims;
       } catch (error) {
         if (error instanceof InvalidTokenError) throw error;
         throw new InvalidTokenError(reasonOf(error));

@@ -46,6 +46,11 @@ export class QueryCache<V extends object | string = string> {
     this.loading.clear();
   }
 
+  /** The cached result, if there is one that may be trusted now; never loads. */
+  peek(key: string): V | undefined {
+    return this.feed.live ? this.entries.get(key) : undefined;
+  }
+
   async get(key: string, load: () => Promise<V>): Promise<V> {
     if (!this.feed.live) return load();
     const cached = this.entries.get(key);
