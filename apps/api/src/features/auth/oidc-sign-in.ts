@@ -1,11 +1,11 @@
-import type { RoleAssignment } from '@co2-calculator/domain';
-import { and, eq, inArray, or } from 'drizzle-orm';
+import { eq, inArray, or } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/record.js';
 import type { OidcConfig } from '../../platform/config/env.js';
 import { HttpProblem } from '../../platform/http/problem.js';
 import { units } from '../units/table.js';
 import type { RequestContext } from '../users/service.js';
-import { roleAssignments, users } from '../users/table.js';
+import { replaceAssignments } from '../users/assignments.js';
+import { users } from '../users/table.js';
 import { claimValues, type CompiledRule, mapRoles } from './oidc-role-mapping.js';
 import { type AuthDeps, type SessionUser, startSession } from './service.js';
 
@@ -13,8 +13,6 @@ export interface OidcSignInDeps extends AuthDeps {
   claimNames: OidcConfig['claims'];
   rules: CompiledRule[];
 }
-
-const keyOf = (a: RoleAssignment) => (a.role === 'admin' ? 'admin' : `${a.role}@${a.unitId}`);
 
 function stringClaim(claims: Record<string, unknown>, name: string): string | undefined {
   const value = claims[name];
@@ -89,45 +87,19 @@ export async function signInWithClaims(
       (code) => known.find((unit) => unit.code === code)?.id,
     );
 
-    const current = await tx
-      .select({
-        id: roleAssignments.id,
-        role: roleAssignments.role,
-        unitId: roleAssignments.unitId,
-      })
-      .from(roleAssignments)
-      .where(and(eq(roleAssignments.userId, row!.id), eq(roleAssignments.source, 'oidc')));
-    const asAssignment = (r: (typeof current)[number]): RoleAssignment =>
-      r.role === 'admin' ? { role: 'admin' } : { role: r.role, unitId: r.unitId! };
-    const wanted = new Set(assignments.map(keyOf));
-    const revoke = current.filter((r) => !wanted.has(keyOf(asAssignment(r))));
-    const have = new Set(current.map((r) => keyOf(asAssignment(r))));
-    const grant = assignments.filter((a) => !have.has(keyOf(a)));
-    if (revoke.length)
-      await tx.delete(roleAssignments).where(
-        inArray(
-          roleAssignments.id,
-          revoke.map((r) => r.id),
-        ),
-      );
-    if (grant.length) {
-      await tx.insert(roleAssignments).values(
-        grant.map((a) => ({
-          userId: row!.id,
-          role: a.role,
-          unitId: a.role === 'admin' ? null : a.unitId,
-          source: 'oidc' as const,
-        })),
-      );
-    }
-    if (revoke.length || grant.length || unknownUnits.length) {
+    const change = await replaceAssignments(tx, {
+      userId: row!.id,
+      source: 'oidc',
+      desired: assignments,
+    });
+    if (change.granted.length || change.revoked.length || unknownUnits.length) {
       await recordAudit(tx, {
         action: 'roles.synced',
         outcome: 'success',
         actorLabel: 'oidc',
         targetType: 'user',
         targetId: row!.id,
-        before: current.map(asAssignment),
+        before: change.before,
         after: assignments,
         details: { source: 'oidc', unknownUnits },
         ...context,

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/database.js';
+import { totalOf, windowTotal } from '../../platform/db/paging.js';
 import { escapeLike, offsetOf, parseSort } from '../../platform/http/list.js';
 import type { Unit, UnitListQuery } from './contract.js';
 import { units } from './table.js';
@@ -67,7 +68,7 @@ export async function selectUnitPage(
   const sort = parseSort(query.sort);
   const column = sortColumns[sort.field];
   const rows = await db
-    .select({ ...unitColumns, total: sql<number>`count(*) over ()`.mapWith(Number) })
+    .select({ ...unitColumns, total: windowTotal() })
     .from(units)
     .where(where)
     // Codes are unique, so they make the order total and pages stable.
@@ -75,17 +76,7 @@ export async function selectUnitPage(
     .limit(query.pageSize)
     .offset(offsetOf(query));
 
-  // Past the last page the window count has no row to ride on.
-  const total =
-    rows[0]?.total ??
-    (query.page > 1
-      ? ((
-          await db
-            .select({ n: sql<number>`count(*)`.mapWith(Number) })
-            .from(units)
-            .where(where)
-        )[0]?.n ?? 0)
-      : 0);
+  const total = await totalOf(db, rows, query.page, units, where);
   const items: Unit[] = rows.map(({ total: _total, ...unit }) => unit);
   return { items, total };
 }

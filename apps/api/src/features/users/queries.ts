@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/database.js';
+import { totalOf, windowTotal } from '../../platform/db/paging.js';
 import { escapeLike, offsetOf, parseSort } from '../../platform/http/list.js';
 import type { User, UserListQuery } from './contract.js';
 import { roleAssignments, users } from './table.js';
@@ -81,22 +82,13 @@ export async function selectUserPage(
   const sort = parseSort(query.sort);
   const column = sortColumns[sort.field];
   const rows = await db
-    .select({ user: users, total: sql<number>`count(*) over ()`.mapWith(Number) })
+    .select({ user: users, total: windowTotal() })
     .from(users)
     .where(where)
     .orderBy(sort.descending ? sql`${column} desc nulls last` : asc(column), asc(users.email))
     .limit(query.pageSize)
     .offset(offsetOf(query));
-  const total =
-    rows[0]?.total ??
-    (query.page > 1
-      ? ((
-          await db
-            .select({ n: sql<number>`count(*)`.mapWith(Number) })
-            .from(users)
-            .where(where)
-        )[0]?.n ?? 0)
-      : 0);
+  const total = await totalOf(db, rows, query.page, users, where);
   return {
     items: await withRoles(
       db,

@@ -1,5 +1,5 @@
 import { type RoleAssignment, scopesOf } from '@co2-calculator/domain';
-import { and, eq, inArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/record.js';
 import type { Principal } from '../../platform/auth/principal.js';
 import type { Database } from '../../platform/db/database.js';
@@ -7,7 +7,8 @@ import { HttpProblem, notFound } from '../../platform/http/problem.js';
 import { units } from '../units/table.js';
 import type { User, UserListQuery } from './contract.js';
 import { countActiveAdmins, selectUser, selectUserPage, type UserVisibility } from './queries.js';
-import { roleAssignments, users } from './table.js';
+import { assignmentKey, replaceAssignments } from './assignments.js';
+import { users } from './table.js';
 
 /** Admins see everyone; a principal sees the people holding a role in their units. */
 function visibilityOf(principal: Principal): UserVisibility {
@@ -27,9 +28,6 @@ export async function getUser(db: Database, principal: Principal, id: string): P
   if (!user) throw notFound(`User ${id} does not exist.`);
   return user;
 }
-
-const keyOf = (assignment: RoleAssignment) =>
-  assignment.role === 'admin' ? 'admin' : `${assignment.role}@${assignment.unitId}`;
 
 /**
  * Which app-granted roles the caller may grant or revoke: any (admin), or `standard` in the
@@ -74,7 +72,7 @@ export async function setAppRoles(
     });
     throw new HttpProblem({
       status: 403,
-      detail: `You may not grant ${refused.map(keyOf).join(', ')}.`,
+      detail: `You may not grant ${refused.map(assignmentKey).join(', ')}.`,
     });
   }
 
@@ -95,43 +93,15 @@ export async function setAppRoles(
       }
     }
 
-    const current = await tx
-      .select({
-        id: roleAssignments.id,
-        role: roleAssignments.role,
-        unitId: roleAssignments.unitId,
-      })
-      .from(roleAssignments)
-      .where(and(eq(roleAssignments.userId, userId), eq(roleAssignments.source, 'app')));
-    const asAssignment = (row: (typeof current)[number]): RoleAssignment =>
-      row.role === 'admin' ? { role: 'admin' } : { role: row.role, unitId: row.unitId! };
-    const managed = current.filter((row) => mayManage(asAssignment(row)));
-    const wanted = new Map(desired.map((a) => [keyOf(a), a]));
-    const revoke = managed.filter((row) => !wanted.has(keyOf(asAssignment(row))));
-    const have = new Set(current.map((row) => keyOf(asAssignment(row))));
-    const grant = [...wanted.values()].filter((a) => !have.has(keyOf(a)));
-    if (revoke.length === 0 && grant.length === 0) return;
-
-    if (revoke.length > 0) {
-      await tx.delete(roleAssignments).where(
-        inArray(
-          roleAssignments.id,
-          revoke.map((row) => row.id),
-        ),
-      );
-    }
-    if (grant.length > 0) {
-      await tx.insert(roleAssignments).values(
-        grant.map((a) => ({
-          userId,
-          role: a.role,
-          unitId: a.role === 'admin' ? null : a.unitId,
-          source: 'app' as const,
-          grantedBy: principal.userId,
-        })),
-      );
-    }
-    if (revoke.some((row) => row.role === 'admin') && (await countActiveAdmins(tx)) === 0) {
+    const change = await replaceAssignments(tx, {
+      userId,
+      source: 'app',
+      desired,
+      covers: mayManage,
+      grantedBy: principal.userId,
+    });
+    if (change.granted.length === 0 && change.revoked.length === 0) return;
+    if (change.revoked.some((a) => a.role === 'admin') && (await countActiveAdmins(tx)) === 0) {
       throw new HttpProblem({
         status: 409,
         detail: 'This would leave no active administrator. Grant admin to someone else first.',
@@ -144,9 +114,9 @@ export async function setAppRoles(
       actorLabel: principal.email,
       targetType: 'user',
       targetId: userId,
-      before: managed.map(asAssignment),
-      after: [...wanted.values()],
-      details: { granted: grant, revoked: revoke.map(asAssignment) },
+      before: change.before,
+      after: desired,
+      details: { granted: change.granted, revoked: change.revoked },
       ...context,
     });
   });
