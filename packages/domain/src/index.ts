@@ -1,2 +1,3 @@
 export * from './units.js';
 export * from './access/index.js';
+export * from './footprint/index.js';
