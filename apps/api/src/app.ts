@@ -29,6 +29,7 @@ import { health } from './platform/observability/health.js';
 import { loggerOptions } from './platform/observability/logger.js';
 import { metrics } from './platform/observability/metrics.js';
 import { requestIdFrom, requestIdHeader } from './platform/observability/request-id.js';
+import { registerDocsSite } from './platform/web/docs-site.js';
 import { registerWebApps } from './platform/web/web-apps.js';
 
 export interface AppOptions {
@@ -125,6 +126,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     { prefix: '/api/v1' },
   );
 
+  await registerDocsSite(app);
   const webFallback = await registerWebApps(app, config.webDistDir);
   if (webFallback) app.addNotFoundFallback(webFallback);
 
