@@ -4,3 +4,4 @@ export * from './factors.js';
 export * from './geo.js';
 export * from './calculation.js';
 export * from './entry-types/index.js';
+export * from './derived.js';
