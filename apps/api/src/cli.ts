@@ -5,7 +5,7 @@ import { ConfigError, loadConfig } from './platform/config/env.js';
 import { migrate } from './platform/db/migrate.js';
 import { openDatabase } from './platform/db/open.js';
 import { startServer } from './server.js';
-import { ensureAdminAccount } from './features/users/accounts.js';
+import { ensureAdminAccount, hasAnyUser } from './features/users/accounts.js';
 import { readPassword } from './platform/config/read-password.js';
 import { httpRoleProvider } from './features/registry/role-provider.js';
 import { syncRegistry } from './features/registry/sync.js';
@@ -33,6 +33,13 @@ program
     const config = loadConfig();
     const server = await startServer(config);
     process.stdout.write(`CO₂ Calculator is running at ${server.url}\n`);
+    if (!(await hasAnyUser(server.database.db))) {
+      process.stdout.write(
+        'No account exists yet. Create an administrator with\n' +
+          '  npm run create-admin -- --email you@example.org\n' +
+          'or start with ADMIN_EMAIL and ADMIN_PASSWORD set.\n',
+      );
+    }
     // SIGTERM (Kubernetes, compose) and SIGINT (Ctrl-C): stop accepting, finish in-flight
     // requests, close the database; give up after SHUTDOWN_TIMEOUT_MS.
     closeWithGrace({ delay: config.shutdownTimeoutMs }, async ({ signal, err }) => {

@@ -46,7 +46,8 @@ describe('co2-calculator CLI', () => {
   it('serve: starts, answers, and on SIGTERM shuts down cleanly', async () => {
     const server = spawnCli(['serve'], env);
     const exited = completion(server);
-    const [, url] = await waitForLine(server, /running at (http:\/\/\S+)/);
+    // A fresh installation says how to get an account.
+    const [, url] = await waitForLine(server, /running at (http:\/\/\S+)\s+No account exists yet/);
     const ready = await fetch(`${url}/readyz`);
     expect(ready.status).toBe(200);
 

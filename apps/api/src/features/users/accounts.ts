@@ -58,3 +58,9 @@ export async function ensureAdminAccount(
     return { userId, created: !existing };
   });
 }
+
+/** Whether anyone could sign in at all (a fresh installation has nobody). */
+export async function hasAnyUser(db: Database): Promise<boolean> {
+  const [row] = await db.select({ id: users.id }).from(users).limit(1);
+  return row !== undefined;
+}
