@@ -77,6 +77,30 @@ describe('footprint tables', () => {
     await expect(db().insert(factors).values(intermediate)).rejects.toThrow();
   });
 
+  it('count a person once in a unit’s headcount', async () => {
+    const [report] = await db()
+      .select({ id: reports.id })
+      .from(reports)
+      .where(eq(reports.kind, 'official'));
+    const member = (personId: string) => ({
+      reportId: report!.id,
+      unitId: labId,
+      year: 2025,
+      module: 'headcount',
+      subModule: 'members',
+      entryType: 'headcount-member',
+      fields: { name: 'Ada', personId, fte: 0.5 },
+    });
+    await db().insert(dataEntries).values(member('P-1'));
+    await expect(db().insert(dataEntries).values(member('P-1'))).rejects.toThrow();
+    await db().insert(dataEntries).values(member('P-2'));
+    // The rule is the headcount's: travel rows may repeat a person.
+    await db()
+      .insert(dataEntries)
+      .values({ ...member('P-1'), module: 'professional-travel', subModule: 'plane' });
+    await db().delete(dataEntries);
+  });
+
   it('drop a row’s emissions with the row, and refuse a scope outside 1–3', async () => {
     const [report] = await db()
       .select({ id: reports.id })

@@ -11,6 +11,7 @@ import {
   smallint,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { reports } from '../reports/table.js';
@@ -65,6 +66,10 @@ export const dataEntries = pgTable(
     index('data_entries_year_submodule_source_idx').on(t.year, t.subModule, t.source),
     index('data_entries_created_by_idx').on(t.createdBy),
     index('data_entries_traveller_idx').on(t.travellerId),
+    // A person counts once in a unit's headcount.
+    uniqueIndex('data_entries_headcount_person')
+      .on(t.reportId, sql`(${t.fields}->>'personId')`)
+      .where(sql`${t.subModule} = 'members' and ${t.fields}->>'personId' is not null`),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "data_entries_headcount_person" ON "data_entries" USING btree ("report_id",("fields"->>'personId')) WHERE "data_entries"."sub_module" = 'members' and "data_entries"."fields"->>'personId' is not null;
