@@ -70,6 +70,23 @@ export class FactorIndex {
     return undefined;
   }
 
+  /**
+   * The first classification of `candidates` whose factor has a number for `value`: a factor
+   * whose value is empty counts as absent, so the fallback chain goes on.
+   */
+  firstWithValue(
+    factorSet: string,
+    candidates: readonly FactorQuery[],
+    value: string,
+  ): { factor: Factor; value: number } | undefined {
+    for (const candidate of candidates) {
+      const factor = this.find(factorSet, candidate);
+      const number = factor?.values[value];
+      if (factor && number !== null && number !== undefined) return { factor, value: number };
+    }
+    return undefined;
+  }
+
   /** Every factor of a set whose classification includes `partial`. */
   filter(factorSet: string, partial: FactorQuery = {}): Factor[] {
     return (this.bySet.get(factorSet) ?? []).filter((factor) =>

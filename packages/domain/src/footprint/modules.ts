@@ -15,7 +15,7 @@ export const MODULES = {
     'bio-chem-gas',
     'services',
     'vehicles',
-    'other',
+    'other-purchases',
     'centralised',
   ],
   'research-facilities': ['common-facilities', 'animal-facilities'],
@@ -23,6 +23,8 @@ export const MODULES = {
   'process-emissions': ['gases', 'refrigerants'],
 } as const;
 
+// Sub-module ids are unique across modules (the API, the CSV templates and `entryTypeOf` name
+// a sub-module alone), hence `other-purchases` beside equipment's `other`.
 export type ModuleId = keyof typeof MODULES;
 export type SubModuleId = (typeof MODULES)[ModuleId][number];
 
