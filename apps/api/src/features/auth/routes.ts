@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { recordAudit } from '../../platform/audit/record.js';
@@ -14,6 +15,7 @@ import {
 import type { OidcRelyingParty } from './oidc-client.js';
 import { type OidcSignInDeps, signInWithClaims } from './oidc-sign-in.js';
 import { clearRefreshCookie, refreshCookieOf, setRefreshCookie } from './refresh-cookie.js';
+import type { IssuedRefreshToken } from './refresh-tokens.js';
 import { isSameOrigin } from './same-origin.js';
 import { type AuthDeps, loginWithPassword, refreshSession } from './service.js';
 
@@ -44,6 +46,21 @@ function failureReason(error: unknown): string {
 
 export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, options) => {
   const { deps, oidc } = options;
+
+  /** Puts the session's refresh token in its cookie; the body carries everything else. */
+  function withRefreshCookie<T extends { refresh: IssuedRefreshToken }>(
+    reply: FastifyReply,
+    session: T,
+  ) {
+    setRefreshCookie(
+      reply,
+      session.refresh.token,
+      session.refresh.expiresAt,
+      options.secureCookies,
+    );
+    const { refresh: _refresh, ...body } = session;
+    return body;
+  }
 
   app.get(
     '/auth/providers',
@@ -82,14 +99,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
     },
     async (request, reply) => {
       const session = await loginWithPassword(deps, request.body, auditContext(request));
-      setRefreshCookie(
-        reply,
-        session.refresh.token,
-        session.refresh.expiresAt,
-        options.secureCookies,
-      );
-      const { refresh: _refresh, ...body } = session;
-      return body;
+      return withRefreshCookie(reply, session);
     },
   );
 
@@ -121,14 +131,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
       }
       try {
         const session = await refreshSession(deps, refreshCookieOf(request), auditContext(request));
-        setRefreshCookie(
-          reply,
-          session.refresh.token,
-          session.refresh.expiresAt,
-          options.secureCookies,
-        );
-        const { refresh: _refresh, ...body } = session;
-        return body;
+        return withRefreshCookie(reply, session);
       } catch (error) {
         clearRefreshCookie(reply, options.secureCookies);
         throw error;

@@ -7,6 +7,7 @@ import {
 } from '../calculation.js';
 import type { Factor } from '../factors.js';
 import { greatCircleKm } from '../geo.js';
+import { journeyFields } from './journey.js';
 
 /** Added to the great-circle distance: detours, holding patterns, approach (DGAC/ADEME). */
 export const PLANE_DETOUR_KM = 95;
@@ -22,17 +23,8 @@ const iata = z
 export const planeTripFields = z.object({
   origin: iata.describe('IATA code of the departure airport, e.g. GVA'),
   destination: iata.describe('IATA code of the arrival airport, e.g. JFK'),
-  traveller: z.string().trim().min(1).max(200).describe('Who travelled (name or person id)'),
-  date: z.iso.date().describe('Departure date, within the reporting year'),
-  trips: z.number().int().min(1).max(1000).default(1).describe('Identical trips'),
+  ...journeyFields,
   class: z.enum(FLIGHT_CLASSES).default('economy'),
-  roundTrip: z.boolean().default(false).describe('Counts the journey twice'),
-  distanceKm: z
-    .number()
-    .positive()
-    .max(40_000)
-    .optional()
-    .describe('Distance reported by the travel supplier, used instead of the computed one'),
 });
 
 export type PlaneTripFields = z.output<typeof planeTripFields>;

@@ -6,6 +6,7 @@ import {
   missingReference,
 } from '../calculation.js';
 import { greatCircleKm } from '../geo.js';
+import { journeyFields } from './journey.js';
 
 /** Rail distance over great-circle distance: lines are not straight. */
 export const TRAIN_DETOUR_RATIO = 1.2;
@@ -27,17 +28,8 @@ export const trainTripFields = z.object({
   originCountry: country.describe('ISO 3166-1 alpha-2 code of the departure station, e.g. CH'),
   destination: station.describe('Name of the arrival station, e.g. Paris Gare de Lyon'),
   destinationCountry: country.describe('ISO 3166-1 alpha-2 code of the arrival station, e.g. FR'),
-  traveller: z.string().trim().min(1).max(200).describe('Who travelled (name or person id)'),
-  date: z.iso.date().describe('Departure date, within the reporting year'),
-  trips: z.number().int().min(1).max(1000).default(1).describe('Identical trips'),
+  ...journeyFields,
   class: z.enum(TRAIN_CLASSES).default('second'),
-  roundTrip: z.boolean().default(false).describe('Counts the journey twice'),
-  distanceKm: z
-    .number()
-    .positive()
-    .max(40_000)
-    .optional()
-    .describe('Distance reported by the travel supplier, used instead of the computed one'),
 });
 
 export type TrainTripFields = z.output<typeof trainTripFields>;
