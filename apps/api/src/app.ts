@@ -9,6 +9,7 @@ import { principalLoader } from './features/session/principal-loader.js';
 import { sessionRoutes } from './features/session/routes.js';
 import { unitsRoutes } from './features/units/routes.js';
 import { usersRoutes } from './features/users/routes.js';
+import { yearsRoutes } from './features/years/routes.js';
 import { accessTokenIssuer } from './platform/auth/access-tokens.js';
 import { routeGuard } from './platform/auth/guard.js';
 import { loadSigningKeys } from './platform/auth/signing-keys.js';
@@ -122,6 +123,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(sessionRoutes, { deps: authDeps, secureCookies });
       await api.register(usersRoutes);
       await api.register(unitsRoutes);
+      await api.register(yearsRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { years } from '../src/features/years/table.js';
 import { createUser, signIn, type TestUser } from './support/identities.js';
 import { buildTestApp } from './support/test-app.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
@@ -65,6 +66,13 @@ const MATRIX: Record<string, Case> = {
     payload: { roles: [] },
     expect: { anonymous: 401, standard: 403, principal: 200, backoffice: 403, admin: 200 },
   },
+  'GET /api/v1/years': { url: () => '/api/v1/years', expect: signedIn(200) },
+  'GET /api/v1/years/{year}': { url: () => '/api/v1/years/2025', expect: signedIn(200) },
+  'PUT /api/v1/years/{year}': {
+    url: () => '/api/v1/years/2025',
+    payload: { open: true },
+    expect: { anonymous: 401, standard: 403, principal: 403, backoffice: 403, admin: 200 },
+  },
   // Last: signing out ends each caller's session.
   'DELETE /api/v1/session': { url: () => '/api/v1/session', expect: signedIn(204) },
 };
@@ -83,6 +91,7 @@ beforeAll(async () => {
     { code: 'LAB', level: 4, parent: 'FAC' },
   ]);
   const unitId = ids.get('LAB')!;
+  await db.insert(years).values({ year: 2025, open: true });
   app = await buildTestApp(testDb.handle);
   const users: Record<Exclude<Caller, 'anonymous'>, TestUser> = {
     standard: await createUser(db, 'standard@test.example', [{ role: 'standard', unitId }]),

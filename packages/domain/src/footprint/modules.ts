@@ -28,7 +28,10 @@ export const MODULES = {
 export type ModuleId = keyof typeof MODULES;
 export type SubModuleId = (typeof MODULES)[ModuleId][number];
 
-export const MODULE_IDS = Object.keys(MODULES) as ModuleId[];
+export const MODULE_IDS = Object.keys(MODULES) as [ModuleId, ...ModuleId[]];
+
+/** Every sub-module, in catalogue order. */
+export const SUB_MODULE_IDS = Object.values(MODULES).flat() as [SubModuleId, ...SubModuleId[]];
 
 /** The module a sub-module belongs to (sub-module ids are unique across modules). */
 export function moduleOf(subModule: SubModuleId): ModuleId {

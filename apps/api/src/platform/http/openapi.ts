@@ -31,6 +31,7 @@ export const openApi = fp(
           { name: 'auth', description: 'Sign-in, tokens and the current session' },
           { name: 'users', description: 'People and their roles' },
           { name: 'units', description: 'The institution’s organisational tree' },
+          { name: 'years', description: 'Reporting years and how their modules are run' },
         ],
         components: {
           securitySchemes: {

@@ -1,0 +1,115 @@
+import { MODULE_IDS, MODULES, scopesOf } from '@co2-calculator/domain';
+import { sql } from 'drizzle-orm';
+import { recordAudit } from '../../platform/audit/record.js';
+import type { Principal } from '../../platform/auth/principal.js';
+import type { Database } from '../../platform/db/database.js';
+import { HttpProblem, notFound } from '../../platform/http/problem.js';
+import type { RequestContext } from '../users/service.js';
+import type { PutYearBody, Year } from './contract.js';
+import { selectYears } from './queries.js';
+import { yearModules, years } from './table.js';
+
+/** Closed years are prepared by administrators; everyone else sees open years only. */
+const seesClosedYears = (principal: Principal) =>
+  scopesOf(principal.permissions, 'edit', 'years').global;
+
+export async function listYears(db: Database, principal: Principal) {
+  return { items: await selectYears(db, { includeClosed: seesClosedYears(principal) }) };
+}
+
+export async function getYear(db: Database, principal: Principal, year: number): Promise<Year> {
+  const [found] = await selectYears(db, { includeClosed: seesClosedYears(principal), year });
+  if (!found) throw notFound(`Year ${year} does not exist.`);
+  return found;
+}
+
+function checkSubModules(body: PutYearBody) {
+  for (const setting of body.modules ?? []) {
+    const foreign = (setting.subModules ?? []).filter(
+      (subModule) => !(MODULES[setting.module] as readonly string[]).includes(subModule),
+    );
+    if (foreign.length > 0) {
+      throw new HttpProblem({
+        status: 422,
+        detail: `${foreign.join(', ')} ${foreign.length === 1 ? 'is' : 'are'} not a sub-module of ${setting.module}.`,
+      });
+    }
+  }
+}
+
+/**
+ * Creates or updates a year: whether unit users see it, its reduction goals and the settings
+ * of the modules given. A new year starts from `copyFrom`'s module settings, or with every
+ * module enabled. Audited with before and after.
+ */
+export async function putYear(
+  db: Database,
+  principal: Principal,
+  year: number,
+  body: PutYearBody,
+  context: RequestContext,
+): Promise<Year> {
+  checkSubModules(body);
+  const before = (await selectYears(db, { includeClosed: true, year }))[0] ?? null;
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(years)
+      .values({ year, open: body.open, reductionGoals: body.reductionGoals })
+      .onConflictDoUpdate({
+        target: years.year,
+        set: { open: body.open, reductionGoals: body.reductionGoals, updatedAt: sql`now()` },
+      });
+    if (!before) {
+      const source =
+        body.copyFrom === undefined
+          ? undefined
+          : (await selectYears(tx, { includeClosed: true, year: body.copyFrom }))[0];
+      if (body.copyFrom !== undefined && !source) {
+        throw new HttpProblem({
+          status: 422,
+          detail: `Year ${body.copyFrom} does not exist to copy from.`,
+        });
+      }
+      await tx.insert(yearModules).values(
+        MODULE_IDS.map((module) => {
+          const copied = source?.modules.find((setting) => setting.module === module);
+          return {
+            year,
+            module,
+            enabled: copied?.enabled ?? true,
+            subModules: copied?.subModules ?? null,
+            outlierThresholdKg: copied?.outlierThresholdKg ?? null,
+            uncertainty: copied?.uncertainty ?? null,
+          };
+        }),
+      );
+    }
+    for (const setting of body.modules ?? []) {
+      await tx
+        .insert(yearModules)
+        .values({ year, ...setting })
+        .onConflictDoUpdate({
+          target: [yearModules.year, yearModules.module],
+          set: {
+            enabled: setting.enabled,
+            subModules: setting.subModules,
+            outlierThresholdKg: setting.outlierThresholdKg,
+            uncertainty: setting.uncertainty,
+          },
+        });
+    }
+    const after = (await selectYears(tx, { includeClosed: true, year }))[0]!;
+    await recordAudit(tx, {
+      action: before ? 'year.updated' : 'year.created',
+      outcome: 'success',
+      actorId: principal.userId,
+      actorLabel: principal.email,
+      targetType: 'year',
+      targetId: String(year),
+      before,
+      after,
+      ...context,
+    });
+  });
+  return (await selectYears(db, { includeClosed: true, year }))[0]!;
+}
