@@ -10,6 +10,9 @@ import { sessionRoutes } from './features/session/routes.js';
 import { unitsRoutes } from './features/units/routes.js';
 import { usersRoutes } from './features/users/routes.js';
 import { yearsRoutes } from './features/years/routes.js';
+import { reportsRoutes } from './features/reports/routes.js';
+import { entriesRoutes } from './features/entries/routes.js';
+import { calculationContexts } from './features/entries/calculation-context.js';
 import { accessTokenIssuer } from './platform/auth/access-tokens.js';
 import { routeGuard } from './platform/auth/guard.js';
 import { loadSigningKeys } from './platform/auth/signing-keys.js';
@@ -124,6 +127,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(usersRoutes);
       await api.register(unitsRoutes);
       await api.register(yearsRoutes);
+      await api.register(reportsRoutes);
+      await api.register(entriesRoutes, {
+        contexts: calculationContexts(database.db, database.changes),
+      });
     },
     { prefix: '/api/v1' },
   );

@@ -18,6 +18,7 @@ interface Fixtures {
   unitId: string;
   memberId: string;
   newcomerId: string;
+  entryId: string;
 }
 
 interface Case {
@@ -33,6 +34,13 @@ const signedIn = (status: number): Record<Caller, number> => ({
   ...everyone(status),
   anonymous: 401,
 });
+
+const entries = (f: Fixtures) =>
+  `/api/v1/units/${f.unitId}/years/2025/modules/professional-travel/entries`;
+const TRIP = {
+  subModule: 'plane',
+  fields: { origin: 'GVA', destination: 'JFK', traveller: 'T', date: '2025-02-01' },
+};
 
 const MATRIX: Record<string, Case> = {
   'GET /healthz': { url: () => '/healthz', expect: everyone(200) },
@@ -73,6 +81,30 @@ const MATRIX: Record<string, Case> = {
     payload: { open: true },
     expect: { anonymous: 401, standard: 403, principal: 403, backoffice: 403, admin: 200 },
   },
+  'GET /api/v1/units/{unitId}/years/{year}/report': {
+    url: (f) => `/api/v1/units/${f.unitId}/years/2025/report`,
+    expect: signedIn(200),
+  },
+  'GET /api/v1/units/{unitId}/years/{year}/modules/{module}/entries': {
+    url: (f) => `${entries(f)}`,
+    expect: { anonymous: 401, standard: 200, principal: 200, backoffice: 403, admin: 200 },
+  },
+  'POST /api/v1/units/{unitId}/years/{year}/modules/{module}/entries': {
+    url: (f) => entries(f),
+    payload: TRIP,
+    // Administrators have no write access to a unit's data unless principal there.
+    expect: { anonymous: 401, standard: 201, principal: 201, backoffice: 403, admin: 403 },
+  },
+  'PUT /api/v1/units/{unitId}/years/{year}/modules/{module}/entries/{entryId}': {
+    url: (f) => `${entries(f)}/${f.entryId}`,
+    payload: TRIP,
+    // The row is the principal's: a standard colleague may not even see it.
+    expect: { anonymous: 401, standard: 404, principal: 200, backoffice: 403, admin: 403 },
+  },
+  'DELETE /api/v1/units/{unitId}/years/{year}/modules/{module}/entries/{entryId}': {
+    url: (f) => `${entries(f)}/${f.entryId}`,
+    expect: { anonymous: 401, standard: 404, principal: 204, backoffice: 403, admin: 403 },
+  },
   // Last: signing out ends each caller's session.
   'DELETE /api/v1/session': { url: () => '/api/v1/session', expect: signedIn(204) },
 };
@@ -102,11 +134,22 @@ beforeAll(async () => {
     admin: await createUser(db, 'admin@test.example', [{ role: 'admin' }]),
   };
   const newcomer = await createUser(db, 'newcomer@test.example');
-  fixtures = { unitId, memberId: users.standard.id, newcomerId: newcomer.id };
   headersOf.set('anonymous', {});
   for (const [caller, user] of Object.entries(users)) {
     headersOf.set(caller as Caller, (await signIn(app, user.email)).headers);
   }
+  const created = await app.inject({
+    method: 'POST',
+    url: `/api/v1/units/${unitId}/years/2025/modules/professional-travel/entries`,
+    headers: headersOf.get('principal'),
+    payload: TRIP,
+  });
+  fixtures = {
+    unitId,
+    memberId: users.standard.id,
+    newcomerId: newcomer.id,
+    entryId: created.json().id,
+  };
 });
 
 afterAll(async () => {

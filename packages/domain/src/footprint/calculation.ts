@@ -20,7 +20,8 @@ export interface EmissionLine {
 export type CalculationFlag =
   | { code: 'missing-factor'; factorSet: string; classification: FactorQuery; message: string }
   | { code: 'missing-reference'; reference: string; message: string }
-  | { code: 'override'; message: string };
+  | { code: 'override'; message: string }
+  | { code: 'outlier'; thresholdKg: number; message: string };
 
 export interface CalculationResult {
   emissions: EmissionLine[];

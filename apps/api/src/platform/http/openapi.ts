@@ -32,6 +32,8 @@ export const openApi = fp(
           { name: 'users', description: 'People and their roles' },
           { name: 'units', description: 'The institution’s organisational tree' },
           { name: 'years', description: 'Reporting years and how their modules are run' },
+          { name: 'reports', description: 'A unit’s footprint of a year, module by module' },
+          { name: 'entries', description: 'Rows of activity data and their emissions' },
         ],
         components: {
           securitySchemes: {

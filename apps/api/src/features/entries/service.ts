@@ -1,0 +1,462 @@
+import {
+  calculateEntry,
+  type CalculationFlag,
+  EMISSION_TYPES,
+  type EmissionTypeId,
+  entryTypeOf,
+  type ModuleId,
+  moduleOf,
+  scopesOf,
+} from '@co2-calculator/domain';
+import { and, eq, sql } from 'drizzle-orm';
+import { recordAudit } from '../../platform/audit/record.js';
+import type { Principal } from '../../platform/auth/principal.js';
+import type { Database } from '../../platform/db/database.js';
+import { HttpProblem, notFound } from '../../platform/http/problem.js';
+import { refreshAggregates } from '../reports/aggregates.js';
+import { ensureReport } from '../reports/store.js';
+import { reportModules, reports } from '../reports/table.js';
+import type { RequestContext } from '../users/service.js';
+import { selectYears } from '../years/queries.js';
+import { type UnitAccess, unitAccess } from './access.js';
+import type { CalculationContexts } from './calculation-context.js';
+import type { Entry, EntryBody, EntryListQuery, EntryPath } from './contract.js';
+import {
+  type EmissionRow,
+  type EntryRow,
+  entryFilters,
+  selectEmissions,
+  selectEntryPage,
+} from './queries.js';
+import { dataEntries, emissions } from './table.js';
+
+export interface EntriesDeps {
+  db: Database;
+  contexts: CalculationContexts;
+}
+
+const owns = (row: EntryRow, principal: Principal) =>
+  row.createdBy === principal.userId || row.travellerId === principal.userId;
+
+/** Rows fed by an external system are the system's: nobody edits them here. */
+function readOnlyFor(row: EntryRow, principal: Principal, access: UnitAccess) {
+  if (row.source === 'api-feed') return true;
+  return !(access.all('edit') || (access.own('edit') && owns(row, principal)));
+}
+
+function toEntry(row: EntryRow, lines: EmissionRow[], readOnly: boolean): Entry {
+  return {
+    id: row.id,
+    module: row.module as Entry['module'],
+    subModule: row.subModule as Entry['subModule'],
+    entryType: row.entryType,
+    fields: row.fields,
+    source: row.source,
+    note: row.note,
+    kgCo2eqOverride: row.kgOverride,
+    kgCo2eq: row.kgCo2eq,
+    flags: row.flags as Entry['flags'],
+    emissions: lines.map((line) => ({
+      emissionType: line.emissionType,
+      scope: line.scope,
+      category: line.category,
+      kgCo2eq: line.kgCo2eq,
+      quantity: line.quantity,
+      quantityUnit: line.quantityUnit,
+      factorIds: line.factorIds,
+    })),
+    createdBy: row.createdBy,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    readOnly,
+  };
+}
+
+/** The year as the caller may use it: closed years exist for administrators only. */
+async function usableYear(db: Database, principal: Principal, path: EntryPath) {
+  const includeClosed = scopesOf(principal.permissions, 'edit', 'years').global;
+  const [year] = await selectYears(db, { includeClosed, year: path.year });
+  if (!year) throw notFound(`Year ${path.year} does not exist.`);
+  const setting = year.modules.find((module) => module.module === path.module);
+  return { year, setting };
+}
+
+async function officialReportId(db: Database, unitId: string, year: number) {
+  const [report] = await db
+    .select({ id: reports.id })
+    .from(reports)
+    .where(and(eq(reports.unitId, unitId), eq(reports.year, year), eq(reports.kind, 'official')));
+  return report?.id;
+}
+
+export async function listEntries(
+  deps: EntriesDeps,
+  principal: Principal,
+  path: EntryPath,
+  query: EntryListQuery,
+) {
+  const access = await unitAccess(deps.db, principal, path.unitId, path.module);
+  const seesAll = access.all('view');
+  if (!seesAll && !access.own('view')) {
+    throw new HttpProblem({
+      status: 403,
+      detail: `You may not see the ${path.module} rows of this unit.`,
+    });
+  }
+  await usableYear(deps.db, principal, path);
+  const reportId = await officialReportId(deps.db, path.unitId, path.year);
+  const empty = {
+    items: [],
+    total: 0,
+    totalKgCo2eq: 0,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+  if (!reportId) return empty;
+  const where = entryFilters(reportId, path.module, query, seesAll ? undefined : principal.userId);
+  const { rows, total, totalKg } = await selectEntryPage(deps.db, where, query);
+  const lines = await selectEmissions(
+    deps.db,
+    rows.map((row) => row.id),
+  );
+  return {
+    items: rows.map((row) =>
+      toEntry(
+        row,
+        lines.filter((line) => line.entryId === row.id),
+        readOnlyFor(row, principal, access),
+      ),
+    ),
+    total,
+    totalKgCo2eq: totalKg,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}
+
+interface Calculated {
+  entryType: string;
+  fields: Record<string, unknown>;
+  kgCo2eq: number;
+  flags: CalculationFlag[];
+  lines: {
+    emissionType: EmissionTypeId;
+    kgCo2eq: number;
+    quantity: number | null;
+    quantityUnit: string | null;
+    factorIds: string[];
+  }[];
+}
+
+/** Validates a row against its sub-module's schema and calculates it (400 with field paths). */
+async function calculate(
+  deps: EntriesDeps,
+  path: EntryPath,
+  body: EntryBody,
+  thresholdKg: number | null,
+): Promise<Calculated> {
+  if (moduleOf(body.subModule) !== path.module) {
+    throw new HttpProblem({
+      status: 400,
+      type: '/docs/problems#validation-error',
+      title: 'Invalid request',
+      detail: `${body.subModule} is not a sub-module of ${path.module}.`,
+      errors: [{ path: 'body.subModule', message: `not a sub-module of ${path.module}` }],
+    });
+  }
+  const type = entryTypeOf(body.subModule)!;
+  const parsed = type.fields.safeParse(body.fields);
+  if (!parsed.success) {
+    throw new HttpProblem({
+      status: 400,
+      type: '/docs/problems#validation-error',
+      title: 'Invalid request',
+      detail: `The row has ${parsed.error.issues.length} invalid field${parsed.error.issues.length === 1 ? '' : 's'}.`,
+      errors: parsed.error.issues.map((issue) => ({
+        path: ['body', 'fields', ...issue.path.map(String)].join('.'),
+        message: issue.message,
+      })),
+    });
+  }
+  const result = calculateEntry(
+    type,
+    body.subModule,
+    parsed.data,
+    body.kgCo2eq,
+    await deps.contexts(path.year),
+  );
+  const kgCo2eq = result.emissions.reduce((sum, line) => sum + line.kgCo2eq, 0);
+  const flags = [...result.flags];
+  if (thresholdKg !== null && kgCo2eq > thresholdKg) {
+    flags.push({
+      code: 'outlier',
+      thresholdKg,
+      message: `${Math.round(kgCo2eq)} kg CO₂-eq is above this module's outlier threshold (${thresholdKg} kg).`,
+    });
+  }
+  return {
+    entryType: type.id,
+    fields: parsed.data as Record<string, unknown>,
+    kgCo2eq,
+    flags,
+    lines: result.emissions.map((line) => ({
+      emissionType: line.emissionType,
+      kgCo2eq: line.kgCo2eq,
+      quantity: line.quantity?.value ?? null,
+      quantityUnit: line.quantity?.unit ?? null,
+      factorIds: line.factorIds,
+    })),
+  };
+}
+
+async function writeEmissions(
+  tx: Database,
+  entryId: string,
+  reportId: string,
+  module: ModuleId,
+  calculated: Calculated,
+) {
+  await tx.delete(emissions).where(eq(emissions.entryId, entryId));
+  if (calculated.lines.length === 0) return;
+  await tx.insert(emissions).values(
+    calculated.lines.map((line) => ({
+      entryId,
+      reportId,
+      module,
+      emissionType: line.emissionType,
+      scope: EMISSION_TYPES[line.emissionType].scope,
+      category: EMISSION_TYPES[line.emissionType].category,
+      kgCo2eq: line.kgCo2eq,
+      quantity: line.quantity,
+      quantityUnit: line.quantityUnit,
+      factorIds: line.factorIds,
+    })),
+  );
+}
+
+/** Refuses changes to a validated module: it must be reopened first. */
+async function lockModule(tx: Database, reportId: string, module: ModuleId) {
+  const [state] = await tx
+    .select({ status: reportModules.status })
+    .from(reportModules)
+    .where(and(eq(reportModules.reportId, reportId), eq(reportModules.module, module)))
+    .for('update');
+  if (state?.status === 'validated') {
+    throw new HttpProblem({
+      status: 409,
+      detail: `The ${module} module is validated; set it back to in progress to change its rows.`,
+    });
+  }
+  // The first row of a module starts it.
+  await tx
+    .insert(reportModules)
+    .values({ reportId, module, status: 'in_progress' })
+    .onConflictDoUpdate({
+      target: [reportModules.reportId, reportModules.module],
+      set: {
+        status: sql`case when ${reportModules.status} = 'not_started' then 'in_progress'::module_status else ${reportModules.status} end`,
+      },
+    });
+}
+
+async function editableContext(
+  deps: EntriesDeps,
+  principal: Principal,
+  path: EntryPath,
+  subModule?: string,
+) {
+  const access = await unitAccess(deps.db, principal, path.unitId, path.module);
+  if (!access.all('edit') && !access.own('edit')) {
+    throw new HttpProblem({
+      status: 403,
+      detail: `You may not change the ${path.module} rows of this unit.`,
+    });
+  }
+  const { year, setting } = await usableYear(deps.db, principal, path);
+  if (!year.open) throw new HttpProblem({ status: 409, detail: `Year ${path.year} is not open.` });
+  if (setting && !setting.enabled) {
+    throw new HttpProblem({
+      status: 409,
+      detail: `The ${path.module} module is not used in ${path.year}.`,
+    });
+  }
+  if (subModule && setting?.subModules && !(setting.subModules as string[]).includes(subModule)) {
+    throw new HttpProblem({ status: 409, detail: `${subModule} is not used in ${path.year}.` });
+  }
+  return { access, thresholdKg: setting?.outlierThresholdKg ?? null };
+}
+
+/**
+ * Adds a row: validates and calculates it, then writes the row, its emissions and the stored
+ * sums of its module and report in one transaction, audited. A failure leaves nothing behind.
+ */
+export async function createEntry(
+  deps: EntriesDeps,
+  principal: Principal,
+  path: EntryPath,
+  body: EntryBody,
+  context: RequestContext,
+): Promise<Entry> {
+  const { access, thresholdKg } = await editableContext(deps, principal, path, body.subModule);
+  const calculated = await calculate(deps, path, body, thresholdKg);
+  const id = await deps.db.transaction(async (tx) => {
+    const reportId = await ensureReport(tx, path.unitId, path.year);
+    await lockModule(tx, reportId, path.module);
+    const [row] = await tx
+      .insert(dataEntries)
+      .values({
+        reportId,
+        unitId: path.unitId,
+        year: path.year,
+        module: path.module,
+        subModule: body.subModule,
+        entryType: calculated.entryType,
+        fields: calculated.fields,
+        note: body.note ?? null,
+        kgOverride: body.kgCo2eq ?? null,
+        kgCo2eq: calculated.kgCo2eq,
+        flags: calculated.flags,
+        createdBy: principal.userId,
+      })
+      .returning({ id: dataEntries.id });
+    await writeEmissions(tx, row!.id, reportId, path.module, calculated);
+    await refreshAggregates(tx, reportId, path.module);
+    await recordAudit(tx, {
+      action: 'entry.created',
+      outcome: 'success',
+      actorId: principal.userId,
+      actorLabel: principal.email,
+      targetType: 'entry',
+      targetId: row!.id,
+      after: { ...body, kgCo2eq: calculated.kgCo2eq },
+      ...context,
+    });
+    return row!.id;
+  });
+  return readEntry(deps, principal, path, id, access);
+}
+
+async function loadRow(db: Database, path: EntryPath & { entryId: string }) {
+  const [row] = await db
+    .select()
+    .from(dataEntries)
+    .where(
+      and(
+        eq(dataEntries.id, path.entryId),
+        eq(dataEntries.unitId, path.unitId),
+        eq(dataEntries.year, path.year),
+        eq(dataEntries.module, path.module),
+      ),
+    );
+  return row;
+}
+
+async function readEntry(
+  deps: EntriesDeps,
+  principal: Principal,
+  path: EntryPath,
+  id: string,
+  access: UnitAccess,
+) {
+  const row = (await loadRow(deps.db, { ...path, entryId: id }))!;
+  return toEntry(row, await selectEmissions(deps.db, [id]), readOnlyFor(row, principal, access));
+}
+
+/** The row as the caller may change it: 404 when they may not even see it, 403 when read-only. */
+async function changeableRow(
+  deps: EntriesDeps,
+  principal: Principal,
+  path: EntryPath & { entryId: string },
+  access: UnitAccess,
+) {
+  const row = await loadRow(deps.db, path);
+  const visible = row && (access.all('view') || (access.own('view') && owns(row, principal)));
+  if (!row || !visible) throw notFound(`Entry ${path.entryId} does not exist.`);
+  if (row.source === 'api-feed') {
+    throw new HttpProblem({ status: 403, detail: 'Rows fed by an external system are read-only.' });
+  }
+  if (readOnlyFor(row, principal, access)) {
+    throw new HttpProblem({
+      status: 403,
+      detail: 'You may change only the rows you entered or travelled.',
+    });
+  }
+  return row;
+}
+
+export async function updateEntry(
+  deps: EntriesDeps,
+  principal: Principal,
+  path: EntryPath & { entryId: string },
+  body: EntryBody,
+  context: RequestContext,
+): Promise<Entry> {
+  const { access, thresholdKg } = await editableContext(deps, principal, path, body.subModule);
+  const before = await changeableRow(deps, principal, path, access);
+  const calculated = await calculate(deps, path, body, thresholdKg);
+  await deps.db.transaction(async (tx) => {
+    await lockModule(tx, before.reportId, path.module);
+    await tx
+      .update(dataEntries)
+      .set({
+        subModule: body.subModule,
+        entryType: calculated.entryType,
+        fields: calculated.fields,
+        note: body.note ?? null,
+        kgOverride: body.kgCo2eq ?? null,
+        kgCo2eq: calculated.kgCo2eq,
+        flags: calculated.flags,
+        updatedAt: sql`now()`,
+      })
+      .where(eq(dataEntries.id, before.id));
+    await writeEmissions(tx, before.id, before.reportId, path.module, calculated);
+    await refreshAggregates(tx, before.reportId, path.module);
+    await recordAudit(tx, {
+      action: 'entry.updated',
+      outcome: 'success',
+      actorId: principal.userId,
+      actorLabel: principal.email,
+      targetType: 'entry',
+      targetId: before.id,
+      before: {
+        subModule: before.subModule,
+        fields: before.fields,
+        note: before.note,
+        kgCo2eq: before.kgCo2eq,
+      },
+      after: { ...body, kgCo2eq: calculated.kgCo2eq },
+      ...context,
+    });
+  });
+  return readEntry(deps, principal, path, before.id, access);
+}
+
+export async function deleteEntry(
+  deps: EntriesDeps,
+  principal: Principal,
+  path: EntryPath & { entryId: string },
+  context: RequestContext,
+) {
+  const { access } = await editableContext(deps, principal, path);
+  const before = await changeableRow(deps, principal, path, access);
+  await deps.db.transaction(async (tx) => {
+    await lockModule(tx, before.reportId, path.module);
+    await tx.delete(dataEntries).where(eq(dataEntries.id, before.id));
+    await refreshAggregates(tx, before.reportId, path.module);
+    await recordAudit(tx, {
+      action: 'entry.deleted',
+      outcome: 'success',
+      actorId: principal.userId,
+      actorLabel: principal.email,
+      targetType: 'entry',
+      targetId: before.id,
+      before: {
+        subModule: before.subModule,
+        fields: before.fields,
+        note: before.note,
+        kgCo2eq: before.kgCo2eq,
+      },
+      ...context,
+    });
+  });
+}

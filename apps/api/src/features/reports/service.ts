@@ -1,0 +1,60 @@
+import { type ModuleId, scopesOf } from '@co2-calculator/domain';
+import { and, eq } from 'drizzle-orm';
+import type { Principal } from '../../platform/auth/principal.js';
+import type { Database } from '../../platform/db/database.js';
+import { HttpProblem, notFound } from '../../platform/http/problem.js';
+import { canOnUnit } from '../units/access.js';
+import { selectYears } from '../years/queries.js';
+import type { Report } from './contract.js';
+import { reportModules, reports } from './table.js';
+
+/** A unit's report for a year: status, completion, and each enabled module with its sums. */
+export async function getReport(
+  db: Database,
+  principal: Principal,
+  unitId: string,
+  year: number,
+): Promise<Report> {
+  const allowed = await canOnUnit(db, principal, unitId, 'view', 'modules');
+  if (!allowed)
+    throw new HttpProblem({ status: 403, detail: 'You may not see this unit’s report.' });
+  const includeClosed = scopesOf(principal.permissions, 'edit', 'years').global;
+  const [setting] = await selectYears(db, { includeClosed, year });
+  if (!setting) throw notFound(`Year ${year} does not exist.`);
+
+  const [report] = await db
+    .select()
+    .from(reports)
+    .where(and(eq(reports.unitId, unitId), eq(reports.year, year), eq(reports.kind, 'official')));
+  const stored = report
+    ? await db.select().from(reportModules).where(eq(reportModules.reportId, report.id))
+    : [];
+  const modules = setting.modules
+    .filter((module) => module.enabled)
+    .map((module) => {
+      const row = stored.find((candidate) => candidate.module === module.module);
+      return {
+        module: module.module as ModuleId,
+        status: row?.status ?? ('not_started' as const),
+        totalKgCo2eq: row?.totalKg ?? 0,
+        entries: row?.stats?.entries ?? 0,
+        flagged: row?.stats?.flagged ?? 0,
+      };
+    });
+  const validated = modules.filter((module) => module.status === 'validated').length;
+  return {
+    unitId,
+    year,
+    status:
+      modules.length > 0 && validated === modules.length
+        ? 'validated'
+        : modules.every((module) => module.status === 'not_started')
+          ? 'not_started'
+          : 'in_progress',
+    completion: { validated, enabled: modules.length },
+    totalKgCo2eq: report?.totalKg ?? 0,
+    validatedKgCo2eq: report?.validatedKg ?? 0,
+    fte: report?.fte ?? null,
+    modules,
+  };
+}
