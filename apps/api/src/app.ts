@@ -127,10 +127,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(usersRoutes);
       await api.register(unitsRoutes);
       await api.register(yearsRoutes);
-      await api.register(reportsRoutes);
-      await api.register(entriesRoutes, {
-        contexts: calculationContexts(database.db, database.changes),
-      });
+      const contexts = calculationContexts(database.db, database.changes);
+      await api.register(reportsRoutes, { contexts });
+      await api.register(entriesRoutes, { contexts });
     },
     { prefix: '/api/v1' },
   );

@@ -85,6 +85,15 @@ const MATRIX: Record<string, Case> = {
     url: (f) => `/api/v1/units/${f.unitId}/years/2025/report`,
     expect: signedIn(200),
   },
+  'GET /api/v1/units/{unitId}/years/{year}/results': {
+    url: (f) => `/api/v1/units/${f.unitId}/years/2025/results`,
+    expect: signedIn(200),
+  },
+  'PUT /api/v1/units/{unitId}/years/{year}/modules/{module}/status': {
+    url: (f) => `/api/v1/units/${f.unitId}/years/2025/modules/process-emissions/status`,
+    payload: { status: 'in_progress' },
+    expect: { anonymous: 401, standard: 403, principal: 204, backoffice: 403, admin: 403 },
+  },
   'GET /api/v1/units/{unitId}/years/{year}/modules/{module}/entries': {
     url: (f) => `${entries(f)}`,
     expect: { anonymous: 401, standard: 200, principal: 200, backoffice: 403, admin: 200 },

@@ -1,3 +1,4 @@
+import { MODULE_IDS } from '@co2-calculator/domain';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/database.js';
 
@@ -53,7 +54,8 @@ export async function refreshAggregates(tx: Database, reportId: string, module: 
                                where report_id = r.id and status = 'validated'), 0),
       validated_modules = (select count(*) from report_modules
                            where report_id = r.id and status = 'validated'),
-      enabled_modules = (select count(*) from year_modules where year = r.year and enabled),
+      enabled_modules = ${MODULE_IDS.length}
+        - (select count(*) from year_modules where year = r.year and not enabled),
       fte = (select sum(coalesce((fields->>'fte')::float8, (fields->>'totalFte')::float8))
              from data_entries where report_id = r.id and module = 'headcount'),
       stats = ${statsOf(

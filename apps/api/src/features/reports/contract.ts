@@ -30,3 +30,39 @@ export const reportSchema = z
   .meta({ id: 'Report' });
 
 export type Report = z.infer<typeof reportSchema>;
+
+export const moduleStatusPathSchema = reportPathSchema.extend({ module: z.enum(MODULE_IDS) });
+
+export const moduleStatusBodySchema = z
+  .object({ status: z.enum(['in_progress', 'validated']) })
+  .meta({ id: 'ModuleStatus' });
+
+export type ModuleStatusBody = z.infer<typeof moduleStatusBodySchema>;
+
+export const resultsSchema = z
+  .object({
+    unitId: z.uuid(),
+    year: z.number().int(),
+    totalKgCo2eq: z.number().describe('Validated modules only'),
+    totalTCo2eq: z.number(),
+    fte: z.number().nullable(),
+    perFteKgCo2eq: z.number().nullable(),
+    byScope: z.record(z.string(), z.number()),
+    byCategory: z.record(z.string(), z.number()),
+    byModule: z.record(z.string(), z.number()),
+    byEmissionType: z.record(z.string(), z.number()),
+    itFocusKgCo2eq: z.number(),
+    carKmEquivalent: z.number().nullable().describe('Null when the year has no car factor'),
+    validatedModules: z.array(z.enum(MODULE_IDS)),
+    previousYear: z
+      .object({
+        year: z.number().int(),
+        totalKgCo2eq: z.number(),
+        changePercent: z.number().nullable(),
+      })
+      .nullable(),
+    evolution: z.array(z.object({ year: z.number().int(), totalKgCo2eq: z.number() })),
+  })
+  .meta({ id: 'Results' });
+
+export type Results = z.infer<typeof resultsSchema>;

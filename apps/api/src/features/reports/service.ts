@@ -1,4 +1,4 @@
-import { type ModuleId, scopesOf } from '@co2-calculator/domain';
+import { MODULE_IDS, scopesOf } from '@co2-calculator/domain';
 import { and, eq } from 'drizzle-orm';
 import type { Principal } from '../../platform/auth/principal.js';
 import type { Database } from '../../platform/db/database.js';
@@ -29,18 +29,19 @@ export async function getReport(
   const stored = report
     ? await db.select().from(reportModules).where(eq(reportModules.reportId, report.id))
     : [];
-  const modules = setting.modules
-    .filter((module) => module.enabled)
-    .map((module) => {
-      const row = stored.find((candidate) => candidate.module === module.module);
-      return {
-        module: module.module as ModuleId,
-        status: row?.status ?? ('not_started' as const),
-        totalKgCo2eq: row?.totalKg ?? 0,
-        entries: row?.stats?.entries ?? 0,
-        flagged: row?.stats?.flagged ?? 0,
-      };
-    });
+  // A module without settings for the year is in use.
+  const modules = MODULE_IDS.filter(
+    (module) => setting.modules.find((candidate) => candidate.module === module)?.enabled ?? true,
+  ).map((module) => {
+    const row = stored.find((candidate) => candidate.module === module);
+    return {
+      module,
+      status: row?.status ?? ('not_started' as const),
+      totalKgCo2eq: row?.totalKg ?? 0,
+      entries: row?.stats?.entries ?? 0,
+      flagged: row?.stats?.flagged ?? 0,
+    };
+  });
   const validated = modules.filter((module) => module.status === 'validated').length;
   return {
     unitId,
