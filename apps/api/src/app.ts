@@ -13,6 +13,8 @@ import { yearsRoutes } from './features/years/routes.js';
 import { reportsRoutes } from './features/reports/routes.js';
 import { entriesRoutes } from './features/entries/routes.js';
 import { calculationContexts } from './features/entries/calculation-context.js';
+import { factorsRoutes } from './features/factors/routes.js';
+import { referenceRoutes } from './features/reference/routes.js';
 import { accessTokenIssuer } from './platform/auth/access-tokens.js';
 import { routeGuard } from './platform/auth/guard.js';
 import { loadSigningKeys } from './platform/auth/signing-keys.js';
@@ -130,6 +132,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       const contexts = calculationContexts(database.db, database.changes);
       await api.register(reportsRoutes, { contexts });
       await api.register(entriesRoutes, { contexts });
+      await api.register(factorsRoutes);
+      await api.register(referenceRoutes);
     },
     { prefix: '/api/v1' },
   );

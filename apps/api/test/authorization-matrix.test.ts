@@ -85,6 +85,22 @@ const MATRIX: Record<string, Case> = {
     url: (f) => `/api/v1/units/${f.unitId}/years/2025/report`,
     expect: signedIn(200),
   },
+  'GET /api/v1/factors': {
+    url: () => '/api/v1/factors?year=2025',
+    expect: { anonymous: 401, standard: 403, principal: 403, backoffice: 200, admin: 200 },
+  },
+  'GET /api/v1/factors/options': {
+    url: () => '/api/v1/factors/options?year=2025&subModule=plane',
+    expect: signedIn(200),
+  },
+  'GET /api/v1/reference/airports': {
+    url: () => '/api/v1/reference/airports?q=gva',
+    expect: signedIn(200),
+  },
+  'GET /api/v1/reference/stations': {
+    url: () => '/api/v1/reference/stations?q=lausanne',
+    expect: signedIn(200),
+  },
   'GET /api/v1/units/{unitId}/years/{year}/results': {
     url: (f) => `/api/v1/units/${f.unitId}/years/2025/results`,
     expect: signedIn(200),

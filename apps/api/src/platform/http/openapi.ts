@@ -34,6 +34,8 @@ export const openApi = fp(
           { name: 'years', description: 'Reporting years and how their modules are run' },
           { name: 'reports', description: 'A unit’s footprint of a year, module by module' },
           { name: 'entries', description: 'Rows of activity data and their emissions' },
+          { name: 'factors', description: 'Emission factors, versioned by year' },
+          { name: 'reference', description: 'Airports and railway stations' },
         ],
         components: {
           securitySchemes: {

@@ -1,0 +1,43 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { problemSchema } from '../../platform/http/problem.js';
+import {
+  factorListQuerySchema,
+  factorListSchema,
+  factorOptionsQuerySchema,
+  factorOptionsSchema,
+} from './contract.js';
+import { factorOptions, listFactors } from './service.js';
+
+const problems = { 400: problemSchema, 401: problemSchema, 403: problemSchema };
+
+export const factorsRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/factors',
+    {
+      config: { access: { resource: 'factors', action: 'view' } },
+      schema: {
+        tags: ['factors'],
+        summary: 'Browse a year’s emission factors (filters: subModule, factorSet, stale, q)',
+        querystring: factorListQuerySchema,
+        response: { 200: factorListSchema, ...problems },
+      },
+    },
+    (request) => listFactors(app.db, request.query),
+  );
+
+  app.get(
+    '/factors/options',
+    {
+      // Every form that enters rows needs its choices.
+      config: { access: 'authenticated' },
+      schema: {
+        tags: ['factors'],
+        summary:
+          'The classification values a sub-module’s rows may choose, from the year’s factors',
+        querystring: factorOptionsQuerySchema,
+        response: { 200: factorOptionsSchema, ...problems },
+      },
+    },
+    (request) => factorOptions(app.db, request.query.year, request.query.subModule),
+  );
+};

@@ -1,0 +1,42 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { problemSchema } from '../../platform/http/problem.js';
+import {
+  airportListSchema,
+  airportSearchQuerySchema,
+  stationListSchema,
+  stationSearchQuerySchema,
+} from './contract.js';
+import { searchAirports, searchStations } from './service.js';
+
+const problems = { 400: problemSchema, 401: problemSchema };
+
+export const referenceRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/reference/airports',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags: ['reference'],
+        summary: 'Find airports by IATA code, name or city (fuzzy)',
+        querystring: airportSearchQuerySchema,
+        response: { 200: airportListSchema, ...problems },
+      },
+    },
+    (request) => searchAirports(app.db, request.query.q, request.query.limit),
+  );
+
+  app.get(
+    '/reference/stations',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags: ['reference'],
+        summary: 'Find railway stations by name (fuzzy), optionally in one country',
+        querystring: stationSearchQuerySchema,
+        response: { 200: stationListSchema, ...problems },
+      },
+    },
+    (request) =>
+      searchStations(app.db, request.query.q, request.query.limit, request.query.country),
+  );
+};
