@@ -15,6 +15,7 @@ import { entriesRoutes } from './features/entries/routes.js';
 import { calculationContexts } from './features/entries/calculation-context.js';
 import { factorsRoutes } from './features/factors/routes.js';
 import { referenceRoutes } from './features/reference/routes.js';
+import { reportingRoutes } from './features/reporting/routes.js';
 import { accessTokenIssuer } from './platform/auth/access-tokens.js';
 import { routeGuard } from './platform/auth/guard.js';
 import { loadSigningKeys } from './platform/auth/signing-keys.js';
@@ -134,6 +135,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(entriesRoutes, { contexts });
       await api.register(factorsRoutes);
       await api.register(referenceRoutes);
+      await api.register(reportingRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -101,6 +101,10 @@ const MATRIX: Record<string, Case> = {
     url: () => '/api/v1/reference/stations?q=lausanne',
     expect: signedIn(200),
   },
+  'GET /api/v1/reporting/units': {
+    url: () => '/api/v1/reporting/units?year=2025',
+    expect: { anonymous: 401, standard: 403, principal: 403, backoffice: 200, admin: 200 },
+  },
   'GET /api/v1/units/{unitId}/years/{year}/results': {
     url: (f) => `/api/v1/units/${f.unitId}/years/2025/results`,
     expect: signedIn(200),

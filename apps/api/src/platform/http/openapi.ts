@@ -36,6 +36,7 @@ export const openApi = fp(
           { name: 'entries', description: 'Rows of activity data and their emissions' },
           { name: 'factors', description: 'Emission factors, versioned by year' },
           { name: 'reference', description: 'Airports and railway stations' },
+          { name: 'reporting', description: 'Across units, for the back office' },
         ],
         components: {
           securitySchemes: {

@@ -1,0 +1,37 @@
+import type { FastifyReply } from 'fastify';
+import { stringify } from 'csv-stringify/sync';
+
+/**
+ * A cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab or carriage return
+ * first) gets a leading apostrophe, so an exported file cannot execute what someone typed
+ * (OWASP "CSV injection"). Numbers are written as numbers.
+ */
+export function neutraliseFormula(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+/** CSV text (RFC 4180, CRLF, UTF-8 with BOM so spreadsheets read accents) of the rows. */
+export function toSafeCsv<T extends Record<string, unknown>>(
+  rows: T[],
+  columns: (keyof T & string)[],
+): string {
+  const body = stringify(
+    rows.map((row) => columns.map((column) => neutraliseFormula(row[column]))),
+    { header: true, columns, record_delimiter: '\r\n' },
+  );
+  return `\uFEFF${body}`;
+}
+
+/** Answers with the rows as a CSV download named `filename`. */
+export function sendCsv<T extends Record<string, unknown>>(
+  reply: FastifyReply,
+  filename: string,
+  rows: T[],
+  columns: (keyof T & string)[],
+) {
+  return reply
+    .header('content-disposition', `attachment; filename="${filename}"`)
+    .type('text/csv; charset=utf-8')
+    .send(toSafeCsv(rows, columns));
+}
