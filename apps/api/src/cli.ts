@@ -9,6 +9,15 @@ import { ensureAdminAccount, hasAnyUser } from './features/users/accounts.js';
 import { readPassword } from './platform/config/read-password.js';
 import { httpRoleProvider } from './features/registry/role-provider.js';
 import { syncRegistry } from './features/registry/sync.js';
+import { DEMO_PASSWORD, type DemoAccount, seedDemo } from './features/demo/seed.js';
+
+function printDemoAccounts(accounts: DemoAccount[]) {
+  process.stdout.write(
+    `Seeded the demo institution. Every demo account's password is ${DEMO_PASSWORD}\n` +
+      accounts.map((account) => `  ${account.email.padEnd(28)} ${account.role}`).join('\n') +
+      '\n',
+  );
+}
 
 /** Prints a failure a person can act on (no stack for configuration mistakes) and exits 1. */
 function fail(error: unknown): never {
@@ -33,6 +42,7 @@ program
     const config = loadConfig();
     const server = await startServer(config);
     process.stdout.write(`CO₂ Calculator is running at ${server.url}\n`);
+    if (server.demoAccounts) printDemoAccounts(server.demoAccounts);
     if (!(await hasAnyUser(server.database.db))) {
       process.stdout.write(
         'No account exists yet. Create an administrator with\n' +
@@ -85,6 +95,22 @@ program
       process.stdout.write(
         `${created ? 'Created' : 'Updated'} administrator ${options.email.toLowerCase()}.\n`,
       );
+    } finally {
+      await database.close();
+    }
+  });
+
+program
+  .command('seed-demo')
+  .description(
+    'seed the demo institution (units, people, two years of data) into an empty database',
+  )
+  .action(async () => {
+    const config = loadConfig();
+    const database = await openDatabase(config);
+    try {
+      await migrate(database);
+      printDemoAccounts(await seedDemo(database.db, database.changes));
     } finally {
       await database.close();
     }

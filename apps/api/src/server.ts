@@ -6,11 +6,21 @@ import type { DatabaseHandle } from './platform/db/database.js';
 import { migrate } from './platform/db/migrate.js';
 import { openDatabase } from './platform/db/open.js';
 import { ensureAdminAccount } from './features/users/accounts.js';
+import { type DemoAccount, seedDemo } from './features/demo/seed.js';
+import { units } from './features/units/table.js';
+import type { Database } from './platform/db/database.js';
+
+async function isEmpty(db: Database) {
+  const [unit] = await db.select({ id: units.id }).from(units).limit(1);
+  return unit === undefined;
+}
 
 export interface RunningServer {
   app: FastifyInstance;
   database: DatabaseHandle;
   url: string;
+  /** The demo accounts, when this start seeded the demo institution. */
+  demoAccounts?: DemoAccount[];
   /** Stops accepting connections, lets in-flight requests finish, then closes the database. */
   close(): Promise<void>;
 }
@@ -20,6 +30,11 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const database = await openDatabase(config);
   try {
     if (config.migrateOnStart) await migrate(database);
+    // The embedded default is for trying the product: a first start shows a real institution.
+    let demoAccounts: DemoAccount[] | undefined;
+    if (!config.database.url && config.demoSeed === 'auto' && (await isEmpty(database.db))) {
+      demoAccounts = await seedDemo(database.db, database.changes);
+    }
     if (config.auth.bootstrapAdmin) {
       await ensureAdminAccount(database.db, config.auth.bootstrapAdmin, {
         resetPassword: false,
@@ -37,6 +52,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       app,
       database,
       url: `http://${host}:${port}`,
+      demoAccounts,
       async close() {
         await app.close();
         await database.close();

@@ -15,6 +15,8 @@ let dropDatabase: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
   env = {
+    // These tests start from an empty installation, not the demo institution.
+    DEMO_SEED: 'off',
     DATA_DIR: mkdtempSync(path.join(tmpdir(), 'co2-cli-')),
     PORT: '0',
     WEB_DIST_DIR: path.join(tmpdir(), 'co2-no-web-build'),

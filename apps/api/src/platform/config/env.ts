@@ -42,6 +42,7 @@ export const envSchema = z
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
     OVERLOAD_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).default(1_000),
     MIGRATE_ON_START: booleanFlag.default(true),
+    DEMO_SEED: z.enum(['auto', 'off']).default('auto'),
     JWT_PRIVATE_KEY: z.string().optional(),
     JWT_PREVIOUS_PUBLIC_KEYS: z.string().optional(),
     ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(900).default(600),
@@ -132,6 +133,8 @@ export interface Config {
   shutdownTimeoutMs: number;
   overloadEventLoopDelayMs: number;
   migrateOnStart: boolean;
+  /** `auto`: `serve` seeds the demo institution into an empty embedded database. */
+  demoSeed: 'auto' | 'off';
   auth: AuthConfig;
   registry?: RegistryConfig;
 }
@@ -211,6 +214,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     overloadEventLoopDelayMs: env.OVERLOAD_EVENT_LOOP_DELAY_MS,
     migrateOnStart: env.MIGRATE_ON_START,
+    demoSeed: env.DEMO_SEED,
     auth: {
       jwtPrivateKey: env.JWT_PRIVATE_KEY,
       jwtPreviousPublicKeys: env.JWT_PREVIOUS_PUBLIC_KEYS,
