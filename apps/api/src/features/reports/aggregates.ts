@@ -67,3 +67,80 @@ export async function refreshAggregates(tx: Database, reportId: string, module: 
       updated_at = now()
     where r.id = ${reportId}`);
 }
+
+/**
+ * The same sums as `refreshAggregates`, for every official report of a year at once: a fixed
+ * number of statements over the whole set (after a bulk load, or by the aggregation job).
+ */
+export async function refreshYearAggregates(tx: Database, year: number) {
+  const ofYear = sql`select e.* from emissions e
+    join reports r on r.id = e.report_id and r.year = ${year} and r.kind = 'official'`;
+  const grouped = (column: string) => sql`
+    select report_id, module, jsonb_object_agg(key, kg) as sums from (
+      select report_id, module, ${sql.raw(column)}::text as key, sum(kg_co2eq) as kg
+      from (${ofYear}) e group by report_id, module, ${sql.raw(column)}) x
+    group by report_id, module`;
+  await tx.execute(sql`
+    with by_scope as (${grouped('scope')}),
+      by_category as (${grouped('category')}),
+      by_type as (${grouped('emission_type')}),
+      totals as (select report_id, module, sum(kg_co2eq) as total from (${ofYear}) e group by report_id, module),
+      counted as (
+        select report_id, module, count(*) as entries,
+          count(*) filter (where jsonb_array_length(flags) > 0) as flagged
+        from data_entries where year = ${year} group by report_id, module),
+      -- Every module with rows, and every module already stored (its rows may all be gone).
+      keys as (
+        select report_id, module from counted
+        union
+        select rm.report_id, rm.module from report_modules rm
+          join reports r on r.id = rm.report_id and r.year = ${year} and r.kind = 'official')
+    insert into report_modules (report_id, module, total_kg, stats, updated_at)
+    select k.report_id, k.module, coalesce(t.total, 0),
+      jsonb_build_object(
+        'byScope', coalesce(s.sums, '{}'::jsonb),
+        'byCategory', coalesce(g.sums, '{}'::jsonb),
+        'byEmissionType', coalesce(y.sums, '{}'::jsonb),
+        'entries', coalesce(c.entries, 0), 'flagged', coalesce(c.flagged, 0)),
+      now()
+    from keys k
+      left join counted c using (report_id, module)
+      left join totals t using (report_id, module)
+      left join by_scope s using (report_id, module)
+      left join by_category g using (report_id, module)
+      left join by_type y using (report_id, module)
+    on conflict (report_id, module) do update
+      set total_kg = excluded.total_kg, stats = excluded.stats, updated_at = now()`);
+  await tx.execute(sql`
+    with validated as (
+      select e.report_id, e.scope::text as scope, e.category, e.emission_type, e.kg_co2eq
+      from emissions e
+      join report_modules rm on rm.report_id = e.report_id and rm.module = e.module and rm.status = 'validated'
+      join reports r on r.id = e.report_id and r.year = ${year} and r.kind = 'official'
+    ),
+    sums as (
+      select r.id,
+        coalesce((select sum(total_kg) from report_modules where report_id = r.id), 0) as total_kg,
+        coalesce((select sum(total_kg) from report_modules where report_id = r.id and status = 'validated'), 0) as validated_kg,
+        (select count(*) from report_modules where report_id = r.id and status = 'validated') as validated_modules
+      from reports r where r.year = ${year} and r.kind = 'official'
+    )
+    update reports r set
+      total_kg = s.total_kg,
+      validated_kg = s.validated_kg,
+      validated_modules = s.validated_modules,
+      enabled_modules = ${MODULE_IDS.length}
+        - (select count(*) from year_modules where year = r.year and not enabled),
+      fte = (select sum(coalesce((fields->>'fte')::float8, (fields->>'totalFte')::float8))
+             from data_entries where report_id = r.id and module = 'headcount'),
+      stats = jsonb_build_object(
+        'byScope', coalesce((select jsonb_object_agg(scope, kg) from (select scope, sum(kg_co2eq) kg from validated v where v.report_id = r.id group by scope) x), '{}'::jsonb),
+        'byCategory', coalesce((select jsonb_object_agg(category, kg) from (select category, sum(kg_co2eq) kg from validated v where v.report_id = r.id group by category) x), '{}'::jsonb),
+        'byEmissionType', coalesce((select jsonb_object_agg(emission_type, kg) from (select emission_type, sum(kg_co2eq) kg from validated v where v.report_id = r.id group by emission_type) x), '{}'::jsonb),
+        'entries', (select count(*) from data_entries d where d.report_id = r.id and d.module in
+                     (select module from report_modules where report_id = r.id and status = 'validated')),
+        'flagged', (select count(*) from data_entries d where d.report_id = r.id and jsonb_array_length(d.flags) > 0
+                     and d.module in (select module from report_modules where report_id = r.id and status = 'validated'))),
+      updated_at = now()
+    from sums s where s.id = r.id`);
+}
