@@ -29,7 +29,7 @@ export const entriesRoutes: FastifyPluginAsyncZod<{ contexts: CalculationContext
   app,
   options,
 ) => {
-  const deps = { db: app.db, contexts: options.contexts };
+  const deps = { db: app.db, contexts: options.contexts, changes: app.changes };
 
   app.get(
     BASE,

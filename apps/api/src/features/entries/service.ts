@@ -11,6 +11,7 @@ import {
 import { and, eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/record.js';
 import type { Principal } from '../../platform/auth/principal.js';
+import type { ChangeFeed } from '../../platform/db/change-feed.js';
 import type { Database } from '../../platform/db/database.js';
 import { HttpProblem, notFound } from '../../platform/http/problem.js';
 import { refreshAggregates } from '../reports/aggregates.js';
@@ -33,7 +34,11 @@ import { dataEntries, emissions } from './table.js';
 export interface EntriesDeps {
   db: Database;
   contexts: CalculationContexts;
+  changes: ChangeFeed;
 }
+
+/** What an entry write changes, announced to this process's caches once committed. */
+const ENTRY_WRITE_TABLES = ['data_entries', 'emissions', 'reports', 'report_modules'];
 
 const owns = (row: EntryRow, principal: Principal) =>
   row.createdBy === principal.userId || row.travellerId === principal.userId;
@@ -333,6 +338,7 @@ export async function createEntry(
     });
     return row!.id;
   });
+  deps.changes.announce(ENTRY_WRITE_TABLES);
   return readEntry(deps, principal, path, id, access);
 }
 
@@ -428,6 +434,7 @@ export async function updateEntry(
       ...context,
     });
   });
+  deps.changes.announce(ENTRY_WRITE_TABLES);
   return readEntry(deps, principal, path, before.id, access);
 }
 
@@ -459,4 +466,5 @@ export async function deleteEntry(
       ...context,
     });
   });
+  deps.changes.announce(ENTRY_WRITE_TABLES);
 }

@@ -10,6 +10,8 @@ import {
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Principal } from '../../platform/auth/principal.js';
 import type { Database } from '../../platform/db/database.js';
+import { QueryCache } from '../../platform/cache/query-cache.js';
+import type { ChangeFeed } from '../../platform/db/change-feed.js';
 import { HttpProblem, notFound } from '../../platform/http/problem.js';
 import type { CalculationContexts } from '../entries/calculation-context.js';
 import { canOnUnit } from '../units/access.js';
@@ -23,17 +25,31 @@ import { reportModules, reports } from './table.js';
  * scope, category, module and emission type, per FTE, against the previous year and across
  * years. Nothing is summed over rows here.
  */
-export async function getResults(
+export function resultsReader(db: Database, changes: ChangeFeed, contexts: CalculationContexts) {
+  // Results change only when a report's sums, a year or a factor does: between two such
+  // commits every reader of a unit's year gets the same answer, from memory.
+  const cache = new QueryCache<Results>(changes, {
+    tables: ['reports', 'report_modules', 'years', 'year_modules', 'factors'],
+    maxSize: 20_000,
+  });
+  return async (principal: Principal, unitId: string, year: number): Promise<Results> => {
+    if (!(await canOnUnit(db, principal, unitId, 'view', 'results'))) {
+      throw new HttpProblem({ status: 403, detail: 'You may not see this unit’s results.' });
+    }
+    const includeClosed = scopesOf(principal.permissions, 'edit', 'years').global;
+    return cache.get(`${unitId}/${year}/${includeClosed}`, () =>
+      loadResults(db, contexts, unitId, year, includeClosed),
+    );
+  };
+}
+
+async function loadResults(
   db: Database,
   contexts: CalculationContexts,
-  principal: Principal,
   unitId: string,
   year: number,
+  includeClosed: boolean,
 ): Promise<Results> {
-  if (!(await canOnUnit(db, principal, unitId, 'view', 'results'))) {
-    throw new HttpProblem({ status: 403, detail: 'You may not see this unit’s results.' });
-  }
-  const includeClosed = scopesOf(principal.permissions, 'edit', 'years').global;
   const [setting] = await selectYears(db, { includeClosed, year });
   if (!setting) throw notFound(`Year ${year} does not exist.`);
 

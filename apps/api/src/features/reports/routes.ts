@@ -11,7 +11,7 @@ import {
   reportSchema,
   resultsSchema,
 } from './contract.js';
-import { getResults } from './results.js';
+import { resultsReader } from './results.js';
 import { getReport } from './service.js';
 import { setModuleStatus } from './status.js';
 
@@ -21,6 +21,7 @@ export const reportsRoutes: FastifyPluginAsyncZod<{ contexts: CalculationContext
   app,
   options,
 ) => {
+  const readResults = resultsReader(app.db, app.changes, options.contexts);
   app.get(
     '/units/:unitId/years/:year/results',
     {
@@ -32,14 +33,7 @@ export const reportsRoutes: FastifyPluginAsyncZod<{ contexts: CalculationContext
         response: { 200: resultsSchema, ...problems },
       },
     },
-    (request) =>
-      getResults(
-        app.db,
-        options.contexts,
-        principalOf(request),
-        request.params.unitId,
-        request.params.year,
-      ),
+    (request) => readResults(principalOf(request), request.params.unitId, request.params.year),
   );
 
   app.put(
@@ -62,6 +56,7 @@ export const reportsRoutes: FastifyPluginAsyncZod<{ contexts: CalculationContext
     async (request, reply) => {
       await setModuleStatus(
         app.db,
+        app.changes,
         principalOf(request),
         request.params,
         request.body,

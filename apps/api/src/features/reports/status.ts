@@ -2,6 +2,7 @@ import { scopesOf } from '@co2-calculator/domain';
 import { and, eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/record.js';
 import type { Principal } from '../../platform/auth/principal.js';
+import type { ChangeFeed } from '../../platform/db/change-feed.js';
 import type { Database } from '../../platform/db/database.js';
 import { HttpProblem, notFound } from '../../platform/http/problem.js';
 import { canOnUnit } from '../units/access.js';
@@ -40,6 +41,7 @@ async function incompleteness(
  */
 export async function setModuleStatus(
   db: Database,
+  changes: ChangeFeed,
   principal: Principal,
   path: { unitId: string; year: number; module: string },
   body: ModuleStatusBody,
@@ -113,4 +115,5 @@ export async function setModuleStatus(
       ...context,
     });
   });
+  changes.announce(['reports', 'report_modules']);
 }

@@ -68,6 +68,7 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
     (request) =>
       setAppRoles(
         app.db,
+        app.changes,
         principalOf(request),
         request.params.id,
         request.body.roles,

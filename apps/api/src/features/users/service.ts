@@ -2,6 +2,7 @@ import { type RoleAssignment, scopesOf } from '@co2-calculator/domain';
 import { eq, inArray } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/record.js';
 import type { Principal } from '../../platform/auth/principal.js';
+import type { ChangeFeed } from '../../platform/db/change-feed.js';
 import type { Database } from '../../platform/db/database.js';
 import { HttpProblem, notFound } from '../../platform/http/problem.js';
 import { units } from '../units/table.js';
@@ -52,6 +53,7 @@ export interface RequestContext {
  */
 export async function setAppRoles(
   db: Database,
+  changes: ChangeFeed,
   principal: Principal,
   userId: string,
   desired: RoleAssignment[],
@@ -120,6 +122,7 @@ export async function setAppRoles(
       ...context,
     });
   });
+  changes.announce(['role_assignments']);
   // The caller may have granted a role that lets them see the user only now: read unscoped.
   const user = await selectUser(db, userId, { all: true });
   return user!;

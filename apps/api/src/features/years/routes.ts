@@ -49,6 +49,7 @@ export const yearsRoutes: FastifyPluginAsyncZod = async (app) => {
     (request) =>
       putYear(
         app.db,
+        app.changes,
         principalOf(request),
         request.params.year,
         request.body,

@@ -2,6 +2,7 @@ import { MODULE_IDS, MODULES, scopesOf } from '@co2-calculator/domain';
 import { sql } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/record.js';
 import type { Principal } from '../../platform/auth/principal.js';
+import type { ChangeFeed } from '../../platform/db/change-feed.js';
 import type { Database } from '../../platform/db/database.js';
 import { HttpProblem, notFound } from '../../platform/http/problem.js';
 import type { RequestContext } from '../users/service.js';
@@ -44,6 +45,7 @@ function checkSubModules(body: PutYearBody) {
  */
 export async function putYear(
   db: Database,
+  changes: ChangeFeed,
   principal: Principal,
   year: number,
   body: PutYearBody,
@@ -111,5 +113,6 @@ export async function putYear(
       ...context,
     });
   });
+  changes.announce(['years', 'year_modules']);
   return (await selectYears(db, { includeClosed: true, year }))[0]!;
 }

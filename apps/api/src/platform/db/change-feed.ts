@@ -17,6 +17,11 @@ export interface ChangeFeed {
    */
   readonly live: boolean;
   subscribe(listener: ChangeListener): () => void;
+  /**
+   * Tells this process's listeners at once that it committed changes to these tables, so it
+   * reads its own writes without waiting for the notification (other processes still get it).
+   */
+  announce(tables: readonly string[]): void;
 }
 
 /** The fan-out shared by the PGlite and the server implementations. */

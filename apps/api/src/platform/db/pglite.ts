@@ -44,7 +44,11 @@ export async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
   return {
     kind: 'pglite',
     db,
-    changes: { live: true, subscribe: (listener) => listeners.subscribe(listener) },
+    changes: {
+      live: true,
+      subscribe: (listener) => listeners.subscribe(listener),
+      announce: (tables) => tables.forEach((table) => listeners.emit(table)),
+    },
     async ping() {
       await client.query('select 1');
     },

@@ -23,6 +23,10 @@ export class PostgresChangeFeed implements ChangeFeed {
     return this.listeners.subscribe(listener);
   }
 
+  announce(tables: readonly string[]) {
+    for (const table of tables) this.listeners.emit(table);
+  }
+
   async start(): Promise<void> {
     const client = new pg.Client({
       connectionString: this.url,
