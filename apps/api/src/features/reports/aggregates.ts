@@ -111,36 +111,55 @@ export async function refreshYearAggregates(tx: Database, year: number) {
       left join by_type y using (report_id, module)
     on conflict (report_id, module) do update
       set total_kg = excluded.total_kg, stats = excluded.stats, updated_at = now()`);
+  const reportsOfYear = sql`select id from reports where year = ${year} and kind = 'official'`;
+  const validatedRows = sql`select e.report_id, e.scope, e.category, e.emission_type, e.kg_co2eq
+    from emissions e join report_modules rm
+      on rm.report_id = e.report_id and rm.module = e.module and rm.status = 'validated'
+    where e.report_id in (${reportsOfYear})`;
+  const groupedValidated = (column: string) => sql`
+    select report_id, jsonb_object_agg(key, kg) as sums from (
+      select report_id, ${sql.raw(column)}::text as key, sum(kg_co2eq) as kg
+      from (${validatedRows}) v group by report_id, ${sql.raw(column)}) x
+    group by report_id`;
   await tx.execute(sql`
-    with validated as (
-      select e.report_id, e.scope::text as scope, e.category, e.emission_type, e.kg_co2eq
-      from emissions e
-      join report_modules rm on rm.report_id = e.report_id and rm.module = e.module and rm.status = 'validated'
-      join reports r on r.id = e.report_id and r.year = ${year} and r.kind = 'official'
-    ),
-    sums as (
-      select r.id,
-        coalesce((select sum(total_kg) from report_modules where report_id = r.id), 0) as total_kg,
-        coalesce((select sum(total_kg) from report_modules where report_id = r.id and status = 'validated'), 0) as validated_kg,
-        (select count(*) from report_modules where report_id = r.id and status = 'validated') as validated_modules
-      from reports r where r.year = ${year} and r.kind = 'official'
-    )
+    with by_scope as (${groupedValidated('scope')}),
+      by_category as (${groupedValidated('category')}),
+      by_type as (${groupedValidated('emission_type')}),
+      sums as (
+        select r.id as report_id,
+          coalesce(sum(rm.total_kg), 0) as total_kg,
+          coalesce(sum(rm.total_kg) filter (where rm.status = 'validated'), 0) as validated_kg,
+          count(rm.module) filter (where rm.status = 'validated') as validated_modules
+        from reports r left join report_modules rm on rm.report_id = r.id
+        where r.id in (${reportsOfYear}) group by r.id),
+      headcount as (
+        select report_id, sum(coalesce((fields->>'fte')::float8, (fields->>'totalFte')::float8)) as fte
+        from data_entries where year = ${year} and module = 'headcount' group by report_id),
+      counted as (
+        select d.report_id, count(*) as entries,
+          count(*) filter (where jsonb_array_length(d.flags) > 0) as flagged
+        from data_entries d join report_modules rm
+          on rm.report_id = d.report_id and rm.module = d.module and rm.status = 'validated'
+        where d.year = ${year} group by d.report_id)
     update reports r set
       total_kg = s.total_kg,
       validated_kg = s.validated_kg,
       validated_modules = s.validated_modules,
       enabled_modules = ${MODULE_IDS.length}
-        - (select count(*) from year_modules where year = r.year and not enabled),
-      fte = (select sum(coalesce((fields->>'fte')::float8, (fields->>'totalFte')::float8))
-             from data_entries where report_id = r.id and module = 'headcount'),
+        - (select count(*) from year_modules where year = ${year} and not enabled),
+      fte = h.fte,
       stats = jsonb_build_object(
-        'byScope', coalesce((select jsonb_object_agg(scope, kg) from (select scope, sum(kg_co2eq) kg from validated v where v.report_id = r.id group by scope) x), '{}'::jsonb),
-        'byCategory', coalesce((select jsonb_object_agg(category, kg) from (select category, sum(kg_co2eq) kg from validated v where v.report_id = r.id group by category) x), '{}'::jsonb),
-        'byEmissionType', coalesce((select jsonb_object_agg(emission_type, kg) from (select emission_type, sum(kg_co2eq) kg from validated v where v.report_id = r.id group by emission_type) x), '{}'::jsonb),
-        'entries', (select count(*) from data_entries d where d.report_id = r.id and d.module in
-                     (select module from report_modules where report_id = r.id and status = 'validated')),
-        'flagged', (select count(*) from data_entries d where d.report_id = r.id and jsonb_array_length(d.flags) > 0
-                     and d.module in (select module from report_modules where report_id = r.id and status = 'validated'))),
+        'byScope', coalesce(bs.sums, '{}'::jsonb),
+        'byCategory', coalesce(bc.sums, '{}'::jsonb),
+        'byEmissionType', coalesce(bt.sums, '{}'::jsonb),
+        'entries', coalesce(c.entries, 0),
+        'flagged', coalesce(c.flagged, 0)),
       updated_at = now()
-    from sums s where s.id = r.id`);
+    from sums s
+      left join by_scope bs using (report_id)
+      left join by_category bc using (report_id)
+      left join by_type bt using (report_id)
+      left join headcount h using (report_id)
+      left join counted c using (report_id)
+    where r.id = s.report_id`);
 }
