@@ -89,6 +89,10 @@ const MATRIX: Record<string, Case> = {
     url: () => '/api/v1/factors?year=2025',
     expect: { anonymous: 401, standard: 403, principal: 403, backoffice: 200, admin: 200 },
   },
+  'GET /api/v1/factors/stale': {
+    url: () => '/api/v1/factors/stale?year=2025',
+    expect: { anonymous: 401, standard: 403, principal: 403, backoffice: 200, admin: 200 },
+  },
   'GET /api/v1/factors/options': {
     url: () => '/api/v1/factors/options?year=2025&subModule=plane',
     expect: signedIn(200),

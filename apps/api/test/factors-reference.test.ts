@@ -100,6 +100,10 @@ describe('factors', () => {
       (await get('/api/v1/factors?year=2025&stale=true')).json(),
     );
     expect(stale.items.map((f) => f.classification)).toEqual([{ haul: 'long', class: 'first' }]);
+    const staleOnly = factorListSchema.parse((await get('/api/v1/factors/stale?year=2025')).json());
+    expect(staleOnly.items.map((f) => f.classification)).toEqual([
+      { haul: 'long', class: 'first' },
+    ]);
     const uic = factorListSchema.parse((await get('/api/v1/factors?year=2025&q=uic')).json());
     expect(uic.total).toBe(2);
     expect((await get('/api/v1/factors?year=2024')).json().total).toBe(0);

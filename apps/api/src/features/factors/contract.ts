@@ -27,6 +27,13 @@ export const factorListQuerySchema = z.object({
   q: z.string().trim().min(1).max(200).optional().describe('Text in the classification or source'),
 });
 
+export const staleQuerySchema = factorListQuerySchema.pick({
+  year: true,
+  page: true,
+  pageSize: true,
+  subModule: true,
+});
+
 export const factorListSchema = listOf(factorSchema).meta({ id: 'FactorList' });
 
 export const factorOptionsQuerySchema = z.object({

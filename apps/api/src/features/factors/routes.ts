@@ -5,6 +5,7 @@ import {
   factorListSchema,
   factorOptionsQuerySchema,
   factorOptionsSchema,
+  staleQuerySchema,
 } from './contract.js';
 import { factorOptions, listFactors } from './service.js';
 
@@ -23,6 +24,20 @@ export const factorsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (request) => listFactors(app.db, request.query),
+  );
+
+  app.get(
+    '/factors/stale',
+    {
+      config: { access: { resource: 'factors', action: 'view' } },
+      schema: {
+        tags: ['factors'],
+        summary: 'A year’s stale factors: missing from the latest import of their set',
+        querystring: staleQuerySchema,
+        response: { 200: factorListSchema, ...problems },
+      },
+    },
+    (request) => listFactors(app.db, { ...request.query, sort: 'factorSet', stale: true }),
   );
 
   app.get(
