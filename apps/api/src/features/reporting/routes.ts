@@ -4,7 +4,7 @@ import { principalOf } from '../../platform/auth/guard.js';
 import { sendCsv } from '../../platform/csv/safe-csv.js';
 import { problemSchema } from '../../platform/http/problem.js';
 import { reportingListSchema, reportingQuerySchema, type ReportingRow } from './contract.js';
-import { reportingUnits } from './service.js';
+import { reportingReader } from './service.js';
 
 const CSV_COLUMNS: (keyof ReportingRow & string)[] = [
   'code',
@@ -22,6 +22,8 @@ const CSV_COLUMNS: (keyof ReportingRow & string)[] = [
 ];
 
 export const reportingRoutes: FastifyPluginAsyncZod = async (app) => {
+  const readReporting = reportingReader(app.db, app.changes);
+
   app.get(
     '/reporting/units',
     {
@@ -41,7 +43,7 @@ export const reportingRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const result = await reportingUnits(app.db, principalOf(request), request.query);
+      const result = await readReporting(principalOf(request), request.query);
       if (!request.query.format) return result;
       const name = `reporting-${request.query.year}.${request.query.format}`;
       if (request.query.format === 'csv') {

@@ -3,6 +3,8 @@ import { and, eq, or, type SQL, sql } from 'drizzle-orm';
 import type { Principal } from '../../platform/auth/principal.js';
 import type { Database } from '../../platform/db/database.js';
 import { queryRows } from '../../platform/db/query-rows.js';
+import { QueryCache } from '../../platform/cache/query-cache.js';
+import type { ChangeFeed } from '../../platform/db/change-feed.js';
 import { escapeLike, offsetOf, parseSort } from '../../platform/http/list.js';
 import { HttpProblem } from '../../platform/http/problem.js';
 import { visibleUnit } from '../units/access.js';
@@ -28,23 +30,45 @@ function reportingScope(principal: Principal, action: 'view' | 'export'): SQL | 
   return or(...paths.map((path) => sql`${units.path} like ${path + '%'}`));
 }
 
+type ReportingPage = { items: ReportingRow[]; total: number; page: number; pageSize: number };
+
 /**
  * The units of the caller's subtree with their report of the year: status, completion,
- * validated total, FTE, per FTE and top category, read from stored sums in one query.
+ * validated total, FTE, per FTE and top category, read from stored sums in one query. A page
+ * depends only on the caller's scopes and the query, and changes only when reports, modules,
+ * units or year settings do: it is kept in memory until then (change feed).
  */
-export async function reportingUnits(db: Database, principal: Principal, query: ReportingQuery) {
-  // An export (either format) needs the export permission, and covers its scopes.
-  const action = query.format ? 'export' : 'view';
-  if (action === 'export' && !canSomewhere(principal.permissions, 'export', 'reporting')) {
-    throw new HttpProblem({ status: 403, detail: 'You may not export reporting.' });
-  }
-  const affiliation = query.affiliation
-    ? await visibleUnit(db, principal, query.affiliation)
-    : undefined;
+export function reportingReader(db: Database, changes: ChangeFeed) {
+  const cache = new QueryCache<ReportingPage>(changes, {
+    tables: ['reports', 'report_modules', 'units', 'year_modules'],
+    maxSize: 2_000,
+  });
+  return async (principal: Principal, query: ReportingQuery): Promise<ReportingPage> => {
+    // An export (either format) needs the export permission, and covers its scopes.
+    const action = query.format ? 'export' : 'view';
+    if (action === 'export' && !canSomewhere(principal.permissions, 'export', 'reporting')) {
+      throw new HttpProblem({ status: 403, detail: 'You may not export reporting.' });
+    }
+    const affiliation = query.affiliation
+      ? await visibleUnit(db, principal, query.affiliation)
+      : undefined;
+    const key = JSON.stringify([scopesOf(principal.permissions, action, 'reporting'), query]);
+    return cache.get(key, () =>
+      loadReportingPage(db, query, reportingScope(principal, action), affiliation?.path),
+    );
+  };
+}
+
+async function loadReportingPage(
+  db: Database,
+  query: ReportingQuery,
+  scope: SQL | undefined,
+  affiliationPath: string | undefined,
+): Promise<ReportingPage> {
   const where = and(
-    reportingScope(principal, action),
+    scope,
     eq(units.level, query.level),
-    affiliation ? sql`${units.path} like ${affiliation.path + '%'}` : undefined,
+    affiliationPath ? sql`${units.path} like ${affiliationPath + '%'}` : undefined,
     query.q
       ? sql`${units.searchText} like '%' || lower(immutable_unaccent(${escapeLike(query.q)})) || '%'`
       : undefined,
