@@ -248,6 +248,34 @@ describe('who sees and changes which rows', () => {
     expect(all.items.every((e) => !e.readOnly)).toBe(true);
   });
 
+  it('a trip whose traveller is a member of the unit is theirs to see and edit too', async () => {
+    // Test users' display names are their e-mail's local part: s1.
+    const trip = entrySchema.parse((await post('pa', plane({ traveller: 'S1' }))).json());
+    const seen = entryListSchema.parse(
+      (await app.inject({ url: `${url('LAB-A')}?pageSize=100`, headers: as.s1!.headers })).json(),
+    );
+    expect(seen.items.find((e) => e.id === trip.id)?.readOnly).toBe(false);
+    const edited = await app.inject({
+      method: 'PUT',
+      url: `${url('LAB-A')}/${trip.id}`,
+      headers: as.s1!.headers,
+      payload: plane({ traveller: 's1@test.example', trips: 2 }),
+    });
+    expect(edited.statusCode).toBe(200);
+    const other = await app.inject({
+      method: 'DELETE',
+      url: `${url('LAB-A')}/${trip.id}`,
+      headers: as.s2!.headers,
+    });
+    expect(other.statusCode).toBe(404);
+    // A name nobody in the unit has links nobody.
+    const stranger = entrySchema.parse(
+      (await post('pa', plane({ traveller: 'Someone Else' }))).json(),
+    );
+    const [row] = await db().select().from(dataEntries).where(eq(dataEntries.id, stranger.id));
+    expect(row!.travellerId).toBeNull();
+  });
+
   it('standard users cannot touch other modules', async () => {
     const headcount = {
       subModule: 'members',

@@ -21,6 +21,7 @@ import type { RequestContext } from '../users/service.js';
 import { selectYears } from '../years/queries.js';
 import { type UnitAccess, unitAccess } from './access.js';
 import type { CalculationContexts } from './calculation-context.js';
+import { travellerAccount } from './traveller.js';
 import type { Entry, EntryBody, EntryListQuery, EntryPath } from './contract.js';
 import {
   type EmissionRow,
@@ -304,6 +305,7 @@ export async function createEntry(
 ): Promise<Entry> {
   const { access, thresholdKg } = await editableContext(deps, principal, path, body.subModule);
   const calculated = await calculate(deps, path, body, thresholdKg);
+  const travellerId = await travellerAccount(deps.db, path.unitId, calculated.fields);
   const id = await deps.db.transaction(async (tx) => {
     const reportId = await ensureReport(tx, path.unitId, path.year);
     await lockModule(tx, reportId, path.module);
@@ -322,6 +324,7 @@ export async function createEntry(
         kgCo2eq: calculated.kgCo2eq,
         flags: calculated.flags,
         createdBy: principal.userId,
+        travellerId,
       })
       .returning({ id: dataEntries.id });
     await writeEmissions(tx, row!.id, reportId, path.module, calculated);
@@ -400,11 +403,13 @@ export async function updateEntry(
   const { access, thresholdKg } = await editableContext(deps, principal, path, body.subModule);
   const before = await changeableRow(deps, principal, path, access);
   const calculated = await calculate(deps, path, body, thresholdKg);
+  const travellerId = await travellerAccount(deps.db, path.unitId, calculated.fields);
   await deps.db.transaction(async (tx) => {
     await lockModule(tx, before.reportId, path.module);
     await tx
       .update(dataEntries)
       .set({
+        travellerId,
         subModule: body.subModule,
         entryType: calculated.entryType,
         fields: calculated.fields,
