@@ -41,6 +41,14 @@ export interface EntriesDeps {
 /** What an entry write changes, announced to this process's caches once committed. */
 const ENTRY_WRITE_TABLES = ['data_entries', 'emissions', 'reports', 'report_modules'];
 
+/** What the audit log keeps of a row as it was. */
+const auditedRow = (row: EntryRow) => ({
+  subModule: row.subModule,
+  fields: row.fields,
+  note: row.note,
+  kgCo2eq: row.kgCo2eq,
+});
+
 const owns = (row: EntryRow, principal: Principal) =>
   row.createdBy === principal.userId || row.travellerId === principal.userId;
 
@@ -429,12 +437,7 @@ export async function updateEntry(
       actorLabel: principal.email,
       targetType: 'entry',
       targetId: before.id,
-      before: {
-        subModule: before.subModule,
-        fields: before.fields,
-        note: before.note,
-        kgCo2eq: before.kgCo2eq,
-      },
+      before: auditedRow(before),
       after: { ...body, kgCo2eq: calculated.kgCo2eq },
       ...context,
     });
@@ -462,12 +465,7 @@ export async function deleteEntry(
       actorLabel: principal.email,
       targetType: 'entry',
       targetId: before.id,
-      before: {
-        subModule: before.subModule,
-        fields: before.fields,
-        note: before.note,
-        kgCo2eq: before.kgCo2eq,
-      },
+      before: auditedRow(before),
       ...context,
     });
   });
