@@ -6,7 +6,6 @@ import {
   entryTypeOf,
   type ModuleId,
   moduleOf,
-  scopesOf,
 } from '@co2-calculator/domain';
 import { and, eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/record.js';
@@ -18,7 +17,7 @@ import { refreshAggregates } from '../reports/aggregates.js';
 import { ensureReport } from '../reports/store.js';
 import { reportModules, reports } from '../reports/table.js';
 import type { RequestContext } from '../users/service.js';
-import { selectYears } from '../years/queries.js';
+import { getYear, moduleInUse } from '../years/service.js';
 import { type UnitAccess, unitAccess } from './access.js';
 import type { CalculationContexts } from './calculation-context.js';
 import { travellerAccount } from './traveller.js';
@@ -86,15 +85,6 @@ function toEntry(row: EntryRow, lines: EmissionRow[], readOnly: boolean): Entry 
   };
 }
 
-/** The year as the caller may use it: closed years exist for administrators only. */
-async function usableYear(db: Database, principal: Principal, path: EntryPath) {
-  const includeClosed = scopesOf(principal.permissions, 'edit', 'years').global;
-  const [year] = await selectYears(db, { includeClosed, year: path.year });
-  if (!year) throw notFound(`Year ${path.year} does not exist.`);
-  const setting = year.modules.find((module) => module.module === path.module);
-  return { year, setting };
-}
-
 async function officialReportId(db: Database, unitId: string, year: number) {
   const [report] = await db
     .select({ id: reports.id })
@@ -117,7 +107,7 @@ export async function listEntries(
       detail: `You may not see the ${path.module} rows of this unit.`,
     });
   }
-  await usableYear(deps.db, principal, path);
+  await getYear(deps.db, principal, path.year);
   const reportId = await officialReportId(deps.db, path.unitId, path.year);
   const empty = {
     items: [],
@@ -286,17 +276,7 @@ async function editableContext(
       detail: `You may not change the ${path.module} rows of this unit.`,
     });
   }
-  const { year, setting } = await usableYear(deps.db, principal, path);
-  if (!year.open) throw new HttpProblem({ status: 409, detail: `Year ${path.year} is not open.` });
-  if (setting && !setting.enabled) {
-    throw new HttpProblem({
-      status: 409,
-      detail: `The ${path.module} module is not used in ${path.year}.`,
-    });
-  }
-  if (subModule && setting?.subModules && !(setting.subModules as string[]).includes(subModule)) {
-    throw new HttpProblem({ status: 409, detail: `${subModule} is not used in ${path.year}.` });
-  }
+  const setting = moduleInUse(await getYear(deps.db, principal, path.year), path.module, subModule);
   return { access, thresholdKg: setting?.outlierThresholdKg ?? null };
 }
 

@@ -3,6 +3,7 @@ import type { Role, UnitType } from '@co2-calculator/domain';
 import { eq, or, sql } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/record.js';
 import type { Database } from '../../platform/db/database.js';
+import { unitColumns } from '../units/queries.js';
 import { units } from '../units/table.js';
 import { roleAssignments, users } from '../users/table.js';
 import type { RegistrySnapshot } from './snapshot.js';
@@ -256,19 +257,7 @@ export async function syncRegistry(
     }
 
     // Units.
-    const existing: UnitRow[] = await tx
-      .select({
-        id: units.id,
-        code: units.code,
-        nameEn: units.nameEn,
-        nameFr: units.nameFr,
-        level: units.level,
-        parentId: units.parentId,
-        type: units.type,
-        active: units.active,
-      })
-      .from(units)
-      .for('update');
+    const existing: UnitRow[] = await tx.select(unitColumns).from(units).for('update');
     const existingByCode = new Map(existing.map((u) => [u.code, u]));
     const unitIdOf = new Map(existing.map((u) => [u.code, u.id]));
     for (const unit of snapshot.units) {

@@ -3,7 +3,6 @@ import {
   carKmEquivalent,
   itFocusKg,
   perFte,
-  scopesOf,
   tonnes,
   yearOverYear,
 } from '@co2-calculator/domain';
@@ -16,6 +15,7 @@ import { HttpProblem, notFound } from '../../platform/http/problem.js';
 import type { CalculationContexts } from '../entries/calculation-context.js';
 import { canOnUnit } from '../units/access.js';
 import { selectYears } from '../years/queries.js';
+import { seesClosedYears } from '../years/service.js';
 import { years } from '../years/table.js';
 import type { Results } from './contract.js';
 import { reportModules, reports } from './table.js';
@@ -36,7 +36,7 @@ export function resultsReader(db: Database, changes: ChangeFeed, contexts: Calcu
     if (!(await canOnUnit(db, principal, unitId, 'view', 'results'))) {
       throw new HttpProblem({ status: 403, detail: 'You may not see this unit’s results.' });
     }
-    const includeClosed = scopesOf(principal.permissions, 'edit', 'years').global;
+    const includeClosed = seesClosedYears(principal);
     return cache.get(`${unitId}/${year}/${includeClosed}`, () =>
       loadResults(db, contexts, unitId, year, includeClosed),
     );

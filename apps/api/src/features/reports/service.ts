@@ -1,10 +1,10 @@
-import { MODULE_IDS, scopesOf } from '@co2-calculator/domain';
+import { MODULE_IDS } from '@co2-calculator/domain';
 import { and, eq } from 'drizzle-orm';
 import type { Principal } from '../../platform/auth/principal.js';
 import type { Database } from '../../platform/db/database.js';
-import { HttpProblem, notFound } from '../../platform/http/problem.js';
+import { HttpProblem } from '../../platform/http/problem.js';
 import { canOnUnit } from '../units/access.js';
-import { selectYears } from '../years/queries.js';
+import { getYear } from '../years/service.js';
 import type { Report } from './contract.js';
 import { reportModules, reports } from './table.js';
 
@@ -18,9 +18,7 @@ export async function getReport(
   const allowed = await canOnUnit(db, principal, unitId, 'view', 'modules');
   if (!allowed)
     throw new HttpProblem({ status: 403, detail: 'You may not see this unit’s report.' });
-  const includeClosed = scopesOf(principal.permissions, 'edit', 'years').global;
-  const [setting] = await selectYears(db, { includeClosed, year });
-  if (!setting) throw notFound(`Year ${year} does not exist.`);
+  const setting = await getYear(db, principal, year);
 
   const [report] = await db
     .select()

@@ -1,13 +1,12 @@
-import { scopesOf } from '@co2-calculator/domain';
 import { and, eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/record.js';
 import type { Principal } from '../../platform/auth/principal.js';
 import type { ChangeFeed } from '../../platform/db/change-feed.js';
 import type { Database } from '../../platform/db/database.js';
-import { HttpProblem, notFound } from '../../platform/http/problem.js';
+import { HttpProblem } from '../../platform/http/problem.js';
 import { canOnUnit } from '../units/access.js';
 import type { RequestContext } from '../users/service.js';
-import { selectYears } from '../years/queries.js';
+import { getYear, moduleInUse } from '../years/service.js';
 import { refreshAggregates } from './aggregates.js';
 import { ensureReport } from './store.js';
 import { reportModules, reports } from './table.js';
@@ -60,17 +59,7 @@ export async function setModuleStatus(
           : 'You may not reopen this module.',
     });
   }
-  const includeClosed = scopesOf(principal.permissions, 'edit', 'years').global;
-  const [year] = await selectYears(db, { includeClosed, year: path.year });
-  if (!year) throw notFound(`Year ${path.year} does not exist.`);
-  if (!year.open) throw new HttpProblem({ status: 409, detail: `Year ${path.year} is not open.` });
-  const setting = year.modules.find((module) => module.module === path.module);
-  if (setting && !setting.enabled) {
-    throw new HttpProblem({
-      status: 409,
-      detail: `The ${path.module} module is not used in ${path.year}.`,
-    });
-  }
+  moduleInUse(await getYear(db, principal, path.year), path.module);
 
   await db.transaction(async (tx) => {
     const reportId = await ensureReport(tx, path.unitId, path.year);

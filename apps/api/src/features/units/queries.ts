@@ -5,7 +5,8 @@ import { escapeLike, offsetOf, parseSort } from '../../platform/http/list.js';
 import type { Unit, UnitListQuery } from './contract.js';
 import { units } from './table.js';
 
-const unitColumns = {
+/** The columns clients see of a unit (the materialised path stays internal). */
+export const unitColumns = {
   id: units.id,
   code: units.code,
   nameEn: units.nameEn,

@@ -11,7 +11,7 @@ import { selectYears } from './queries.js';
 import { yearModules, years } from './table.js';
 
 /** Closed years are prepared by administrators; everyone else sees open years only. */
-const seesClosedYears = (principal: Principal) =>
+export const seesClosedYears = (principal: Principal) =>
   scopesOf(principal.permissions, 'edit', 'years').global;
 
 export async function listYears(db: Database, principal: Principal) {
@@ -22,6 +22,26 @@ export async function getYear(db: Database, principal: Principal, year: number):
   const [found] = await selectYears(db, { includeClosed: seesClosedYears(principal), year });
   if (!found) throw notFound(`Year ${year} does not exist.`);
   return found;
+}
+
+/**
+ * The settings of a module in a year that takes data: refuses (409) a closed year, a module
+ * not used that year and, when given, a sub-module not used. A module without settings is in
+ * use.
+ */
+export function moduleInUse(year: Year, module: string, subModule?: string) {
+  if (!year.open) throw new HttpProblem({ status: 409, detail: `Year ${year.year} is not open.` });
+  const setting = year.modules.find((candidate) => candidate.module === module);
+  if (setting && !setting.enabled) {
+    throw new HttpProblem({
+      status: 409,
+      detail: `The ${module} module is not used in ${year.year}.`,
+    });
+  }
+  if (subModule && setting?.subModules && !(setting.subModules as string[]).includes(subModule)) {
+    throw new HttpProblem({ status: 409, detail: `${subModule} is not used in ${year.year}.` });
+  }
+  return setting;
 }
 
 function checkSubModules(body: PutYearBody) {
