@@ -105,6 +105,10 @@ const MATRIX: Record<string, Case> = {
     url: () => '/api/v1/reference/stations?q=lausanne',
     expect: signedIn(200),
   },
+  'GET /api/v1/reference/facilities': {
+    url: () => '/api/v1/reference/facilities?year=2025',
+    expect: signedIn(200),
+  },
   'GET /api/v1/reporting/units': {
     url: () => '/api/v1/reporting/units?year=2025',
     expect: { anonymous: 401, standard: 403, principal: 403, backoffice: 200, admin: 200 },

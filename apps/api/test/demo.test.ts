@@ -1,4 +1,4 @@
-import { count } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -80,6 +80,15 @@ describe('the demo institution', () => {
     expect(reporting.total).toBe(12); // the labs of the School of Basic Sciences' 3 institutes
     expect(reporting.items.filter((row) => row.status === 'validated').length).toBeGreaterThan(6);
     expect(reporting.items.every((row) => row.totalKgCo2eq >= 0)).toBe(true);
+  });
+
+  it("shares the platforms' own footprints out among the labs that use them", async () => {
+    const shares = await testDb.handle.db
+      .select({ kg: dataEntries.kgCo2eq, flags: dataEntries.flags })
+      .from(dataEntries)
+      .where(eq(dataEntries.module, 'research-facilities'));
+    expect(shares.length).toBeGreaterThan(20);
+    expect(shares.every((share) => share.flags.length === 0 && share.kg > 0)).toBe(true);
   });
 
   it('is only seeded into an empty database', async () => {

@@ -41,11 +41,25 @@ const ROOMS = [
   ['BC', 'BC-020'],
 ] as const;
 
+/** A shared facility a lab may use, as the register names it. */
+export interface DemoFacility {
+  name: string;
+  useUnit: string;
+  totalUse: number;
+}
+
 /**
- * One lab's activity for a year: its people, trips, rooms, equipment, purchases, cloud and
- * process gases, with plausible magnitudes. `scale` varies labs (and years) around 1.
+ * One lab's activity for a year: its people, trips, rooms, equipment, purchases, cloud, use
+ * of shared `facilities` and process gases, with plausible magnitudes. `scale` varies labs
+ * (and years) around 1.
  */
-export function demoActivity(lab: string, year: number, random: Random, scale: number): DemoRow[] {
+export function demoActivity(
+  lab: string,
+  year: number,
+  random: Random,
+  scale: number,
+  facilities: readonly DemoFacility[] = [],
+): DemoRow[] {
   const rows: DemoRow[] = [];
   const people = Array.from(
     { length: random.int(4, 12) },
@@ -153,6 +167,19 @@ export function demoActivity(lab: string, year: number, random: Random, scale: n
       currency: 'CHF',
     },
   });
+  for (const facility of facilities) {
+    if (random.next() < 0.5) continue;
+    const animal = facility.useUnit === 'cage-days';
+    rows.push({
+      module: 'research-facilities',
+      subModule: animal ? 'animal-facilities' : 'common-facilities',
+      fields: {
+        facility: facility.name,
+        use: Math.round(facility.totalUse * random.int(1, 8) * 0.01),
+        useUnit: facility.useUnit,
+      },
+    });
+  }
   if (random.next() < 0.5) {
     rows.push({
       module: 'process-emissions',

@@ -153,3 +153,19 @@ export const DEMO_EXCHANGE_RATES = [
   { year: 2025, currency: 'USD', unitsPerEur: 1.11, source: 'illustrative' },
   { year: 2025, currency: 'GBP', unitsPerEur: 0.85, source: 'illustrative' },
 ];
+
+/**
+ * The demo's shared facilities: the three platforms of the tree (by unit code), whose own
+ * reports are shared out among the labs using them. Total uses are illustrative.
+ */
+export const DEMO_FACILITIES = [
+  { name: 'Condensed Matter Platform', unit: 'L10', useUnit: 'hours', totalUse: 2400 },
+  {
+    name: 'Distributed Systems Platform',
+    unit: 'L20',
+    useUnit: 'core-hours',
+    totalUse: 400_000,
+    computing: true,
+  },
+  { name: 'Systems Neuroscience Platform', unit: 'L30', useUnit: 'cage-days', totalUse: 9000 },
+] as const;

@@ -14,7 +14,13 @@ import { localAccounts } from '../auth/table.js';
 import { calculationContexts } from '../entries/calculation-context.js';
 import { dataEntries, emissions } from '../entries/table.js';
 import { factors } from '../factors/table.js';
-import { airports, buildingRooms, exchangeRates, railwayStations } from '../reference/table.js';
+import {
+  airports,
+  buildingRooms,
+  exchangeRates,
+  railwayStations,
+  researchFacilities,
+} from '../reference/table.js';
 import { refreshAggregates } from '../reports/aggregates.js';
 import { ensureReport } from '../reports/store.js';
 import { reportModules } from '../reports/table.js';
@@ -25,7 +31,13 @@ import { demoActivity } from './activity.js';
 import { demoFactors } from './factor-set.js';
 import { demoUnits } from './institution.js';
 import { seededRandom } from './random.js';
-import { DEMO_AIRPORTS, DEMO_EXCHANGE_RATES, DEMO_ROOMS, DEMO_STATIONS } from './reference-data.js';
+import {
+  DEMO_AIRPORTS,
+  DEMO_EXCHANGE_RATES,
+  DEMO_FACILITIES,
+  DEMO_ROOMS,
+  DEMO_STATIONS,
+} from './reference-data.js';
 
 /** Shared by every demo account; printed by `seed-demo`. Demo data only. */
 export const DEMO_PASSWORD = 'demo-password-2025';
@@ -123,12 +135,30 @@ export async function seedDemo(db: Database, changes: ChangeFeed): Promise<DemoA
   await db.insert(railwayStations).values(DEMO_STATIONS);
   await db.insert(buildingRooms).values(DEMO_ROOMS);
   await db.insert(exchangeRates).values(DEMO_EXCHANGE_RATES);
+  await db.insert(researchFacilities).values(
+    DEMO_YEARS.flatMap((year) =>
+      DEMO_FACILITIES.map(({ unit, ...facility }) => ({
+        ...facility,
+        year,
+        unitId: ids.get(unit)!,
+      })),
+    ),
+  );
   const accounts = await seedPeople(db, ids);
 
-  const contexts = calculationContexts(db, changes);
   const random = seededRandom(2025);
   const labs = tree.filter((unit) => unit.level === 4);
-  for (const [index, lab] of labs.entries()) {
+  const platformCodes = new Set<string>(DEMO_FACILITIES.map((facility) => facility.unit));
+  // Platforms first: a lab's share of a platform is computed from the platform's own report.
+  const platformsFirst = [...labs].sort(
+    (a, b) => Number(platformCodes.has(b.code)) - Number(platformCodes.has(a.code)),
+  );
+  let contexts = calculationContexts(db, changes);
+  for (const [position, lab] of platformsFirst.entries()) {
+    const index = labs.indexOf(lab);
+    const isPlatform = platformCodes.has(lab.code);
+    // Seeding announces nothing: read the platforms' reports afresh once they are written.
+    if (position === platformCodes.size) contexts = calculationContexts(db, changes);
     for (const year of DEMO_YEARS) {
       const context = await contexts(year);
       const rows = demoActivity(
@@ -136,6 +166,7 @@ export async function seedDemo(db: Database, changes: ChangeFeed): Promise<DemoA
         year,
         random,
         (year === 2025 ? 0.9 : 1) * (0.6 + random.next()),
+        isPlatform ? [] : DEMO_FACILITIES,
       );
       await db.transaction(async (tx) => {
         const reportId = await ensureReport(tx, ids.get(lab.code)!, year);

@@ -4,12 +4,18 @@ import {
   FactorIndex,
   type References,
 } from '@co2-calculator/domain';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { QueryCache } from '../../platform/cache/query-cache.js';
 import type { ChangeFeed } from '../../platform/db/change-feed.js';
 import type { Database } from '../../platform/db/database.js';
 import { factors } from '../factors/table.js';
-import { airports, buildingRooms, exchangeRates, railwayStations } from '../reference/table.js';
+import {
+  airports,
+  buildingRooms,
+  exchangeRates,
+  railwayStations,
+  researchFacilities,
+} from '../reference/table.js';
 
 interface ReferenceData {
   airports: Map<string, { latitude: number; longitude: number; country: string }>;
@@ -17,6 +23,12 @@ interface ReferenceData {
   rooms: Map<string, { areaM2: number; roomType: string }>;
   /** Units of each currency per euro, for the year. */
   unitsPerEur: Map<string, number>;
+}
+
+interface Facility {
+  kgCo2eq: number;
+  totalUse: number;
+  computing: boolean;
 }
 
 const stationKey = (name: string, country: string) => `${name.trim().toLowerCase()}|${country}`;
@@ -72,7 +84,38 @@ async function loadReferences(db: Database, year: number): Promise<ReferenceData
   };
 }
 
-function referencesOf(data: ReferenceData): References {
+/**
+ * The facility register of a year with each facility's footprint: its own unit's official
+ * report, every module but its own facility use (a facility sharing out what it shares in
+ * would feed back on itself), else the footprint declared in the register.
+ */
+async function loadFacilities(db: Database, year: number): Promise<Map<string, Facility>> {
+  const rows = await db
+    .select({
+      name: researchFacilities.name,
+      totalUse: researchFacilities.totalUse,
+      computing: researchFacilities.computing,
+      kgCo2eq: sql<number | null>`coalesce(
+        (select sum(m.total_kg) from reports r
+           join report_modules m on m.report_id = r.id and m.module <> 'research-facilities'
+          -- Qualified by hand: Drizzle leaves a one-table select's columns unqualified.
+          where r.unit_id = research_facilities.unit_id and r.year = research_facilities.year
+            and r.kind = 'official'),
+        ${researchFacilities.declaredKg})`.mapWith(Number),
+    })
+    .from(researchFacilities)
+    .where(eq(researchFacilities.year, year));
+  // A facility whose unit has no report yet has no footprint: its users' rows are flagged.
+  return new Map(
+    rows.flatMap((row) =>
+      row.kgCo2eq === null
+        ? []
+        : [[row.name, { kgCo2eq: row.kgCo2eq, totalUse: row.totalUse, computing: row.computing }]],
+    ),
+  );
+}
+
+function referencesOf(data: ReferenceData, facilities: Map<string, Facility>): References {
   const perEur = (currency: string) => (currency === 'EUR' ? 1 : data.unitsPerEur.get(currency));
   return {
     airport: (iata) => data.airports.get(iata),
@@ -83,9 +126,7 @@ function referencesOf(data: ReferenceData): References {
       const toPerEur = perEur(to);
       return fromPerEur && toPerEur ? toPerEur / fromPerEur : undefined;
     },
-    // A facility's own footprint comes from its report, shared out by the aggregation job
-    // (background pipelines); until then facility rows are kept and flagged.
-    facility: () => undefined,
+    facility: (name) => facilities.get(name),
   };
 }
 
@@ -100,12 +141,18 @@ export function calculationContexts(db: Database, changes: ChangeFeed) {
     tables: ['airports', 'railway_stations', 'building_rooms', 'exchange_rates'],
     maxSize: 50,
   });
+  // Kept apart: a facility's footprint moves with every edit of its own report.
+  const facilityCache = new QueryCache<Map<string, Facility>>(changes, {
+    tables: ['research_facilities', 'reports', 'report_modules'],
+    maxSize: 50,
+  });
   return async (year: number): Promise<CalculationContext> => {
-    const [factorIndex, references] = await Promise.all([
+    const [factorIndex, references, facilities] = await Promise.all([
       factorCache.get(String(year), () => loadFactors(db, year)),
       referenceCache.get(String(year), () => loadReferences(db, year)),
+      facilityCache.get(String(year), () => loadFacilities(db, year)),
     ]);
-    return { year, factors: factorIndex, references: referencesOf(references) };
+    return { year, factors: factorIndex, references: referencesOf(references, facilities) };
   };
 }
 

@@ -34,3 +34,24 @@ export const airportListSchema = z
 export const stationListSchema = z
   .object({ items: z.array(stationSchema) })
   .meta({ id: 'StationList' });
+
+export const facilityListQuerySchema = z.object({
+  year: z.coerce.number().int().min(2000).max(2100),
+});
+
+export const facilitySchema = z
+  .object({
+    name: z.string(),
+    useUnit: z.string().describe('The unit the use of the facility is counted in'),
+    totalUse: z.number().describe('The total use of the year its footprint is shared by'),
+    computing: z.boolean().describe('A computing facility: its shares count in the IT focus'),
+    unitId: z
+      .string()
+      .nullable()
+      .describe("The facility's own unit, whose report is its footprint"),
+  })
+  .meta({ id: 'ResearchFacility' });
+
+export const facilityListSchema = z
+  .object({ items: z.array(facilitySchema) })
+  .meta({ id: 'ResearchFacilityList' });

@@ -3,10 +3,12 @@ import { problemSchema } from '../../platform/http/problem.js';
 import {
   airportListSchema,
   airportSearchQuerySchema,
+  facilityListQuerySchema,
+  facilityListSchema,
   stationListSchema,
   stationSearchQuerySchema,
 } from './contract.js';
-import { searchAirports, searchStations } from './service.js';
+import { listFacilities, searchAirports, searchStations } from './service.js';
 
 const problems = { 400: problemSchema, 401: problemSchema };
 
@@ -38,5 +40,19 @@ export const referenceRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     (request) =>
       searchStations(app.db, request.query.q, request.query.limit, request.query.country),
+  );
+
+  app.get(
+    '/reference/facilities',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags: ['reference'],
+        summary: 'The research facility register of a year',
+        querystring: facilityListQuerySchema,
+        response: { 200: facilityListSchema, ...problems },
+      },
+    },
+    (request) => listFacilities(app.db, request.query.year),
   );
 };

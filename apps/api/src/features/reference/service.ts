@@ -1,7 +1,7 @@
 import { and, desc, eq, or, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/database.js';
 import { escapeLike } from '../../platform/http/list.js';
-import { airports, railwayStations } from './table.js';
+import { airports, railwayStations, researchFacilities } from './table.js';
 
 const normalised = (q: string) => sql`lower(immutable_unaccent(${q}))`;
 
@@ -63,5 +63,22 @@ export async function searchStations(db: Database, q: string, limit: number, cou
         railwayStations.name,
       )
       .limit(limit),
+  };
+}
+
+/** The facility register of a year, for the research-facilities forms' picker. */
+export async function listFacilities(db: Database, year: number) {
+  return {
+    items: await db
+      .select({
+        name: researchFacilities.name,
+        useUnit: researchFacilities.useUnit,
+        totalUse: researchFacilities.totalUse,
+        computing: researchFacilities.computing,
+        unitId: researchFacilities.unitId,
+      })
+      .from(researchFacilities)
+      .where(eq(researchFacilities.year, year))
+      .orderBy(researchFacilities.name),
   };
 }

@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   char,
+  check,
   doublePrecision,
   index,
   integer,
@@ -10,6 +12,8 @@ import {
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { units } from '../units/table.js';
+import { years } from '../years/table.js';
 
 /** Airports by IATA code, for flight distances and the fuzzy search of the travel forms. */
 export const airports = pgTable(
@@ -68,4 +72,38 @@ export const exchangeRates = pgTable(
     source: text('source'),
   },
   (t) => [primaryKey({ columns: [t.year, t.currency] })],
+);
+
+/**
+ * The research facility register of a year: the shared facilities (microscopy platforms,
+ * animal houses, computing clusters) whose footprint the units using them share out, in
+ * proportion to their use. A facility's footprint is its own unit's report for the year
+ * (every module but its own facility use), or a declared figure when it reports no data here.
+ */
+export const researchFacilities = pgTable(
+  'research_facilities',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    year: integer('year')
+      .notNull()
+      .references(() => years.year, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    /** The facility's own unit, whose report gives its footprint. */
+    unitId: uuid('unit_id').references(() => units.id),
+    /** Footprint in kg CO2-eq, for a facility without a unit reporting here. */
+    declaredKg: doublePrecision('declared_kg'),
+    useUnit: text('use_unit').notNull(),
+    /** The total use of the year that the footprint is shared by, in `useUnit`. */
+    totalUse: doublePrecision('total_use').notNull(),
+    /** A computing facility's shares count in the IT focus. */
+    computing: boolean('computing').notNull().default(false),
+  },
+  (t) => [
+    unique('research_facilities_year_name').on(t.year, t.name),
+    check(
+      'research_facilities_footprint',
+      sql`${t.unitId} is not null or ${t.declaredKg} is not null`,
+    ),
+    check('research_facilities_total_use', sql`${t.totalUse} > 0`),
+  ],
 );
