@@ -9,3 +9,4 @@ export * from '../../features/reports/table.js';
 export * from '../../features/entries/table.js';
 export * from '../../features/factors/table.js';
 export * from '../../features/reference/table.js';
+export * from '../../features/jobs/table.js';
