@@ -1,3 +1,4 @@
 export * from './units.js';
 export * from './access/index.js';
 export * from './footprint/index.js';
+export * from './csv/index.js';

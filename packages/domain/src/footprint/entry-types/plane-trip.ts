@@ -24,7 +24,10 @@ export const planeTripFields = z.object({
   origin: iata.describe('IATA code of the departure airport, e.g. GVA'),
   destination: iata.describe('IATA code of the arrival airport, e.g. JFK'),
   ...journeyFields,
-  class: z.enum(FLIGHT_CLASSES).default('economy'),
+  class: z
+    .enum(FLIGHT_CLASSES)
+    .default('economy')
+    .describe('Cabin class; without a factor for it in the haul band, economy is used'),
 });
 
 export type PlaneTripFields = z.output<typeof planeTripFields>;

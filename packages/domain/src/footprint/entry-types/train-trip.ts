@@ -29,7 +29,7 @@ export const trainTripFields = z.object({
   destination: station.describe('Name of the arrival station, e.g. Paris Gare de Lyon'),
   destinationCountry: country.describe('ISO 3166-1 alpha-2 code of the arrival station, e.g. FR'),
   ...journeyFields,
-  class: z.enum(TRAIN_CLASSES).default('second'),
+  class: z.enum(TRAIN_CLASSES).default('second').describe('Travel class'),
 });
 
 export type TrainTripFields = z.output<typeof trainTripFields>;
