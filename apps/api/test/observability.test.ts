@@ -24,10 +24,10 @@ describe('probes', () => {
     expect(response.json()).toEqual({ status: 'ok' });
   });
 
-  it('/readyz reports the database as ready', async () => {
+  it('/readyz reports the database and storage as ready', async () => {
     const response = await app.inject({ url: '/readyz' });
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual({ status: 'ok', checks: { database: 'ok' } });
+    expect(response.json()).toEqual({ status: 'ok', checks: { database: 'ok', storage: 'ok' } });
   });
 
   it('/readyz answers 503 naming the database once it is unreachable, /healthz stays 200', async () => {

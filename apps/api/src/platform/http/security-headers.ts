@@ -53,10 +53,31 @@ export function computeSecurityHeaders(options: HelmetOptions): Record<string, s
   return headers;
 }
 
+export interface SecurityHeadersOptions {
+  /**
+   * Origins besides our own that the apps send requests to: an S3 bucket receiving uploads
+   * through presigned URLs. Without them the policy would block those requests.
+   */
+  connectSources?: string[];
+}
+
+/** {@link HELMET_OPTIONS} with `connect-src` extended by `sources`. */
+export function helmetOptionsWith(sources: string[]): HelmetOptions {
+  if (sources.length === 0) return HELMET_OPTIONS;
+  const csp = HELMET_OPTIONS.contentSecurityPolicy as { directives: Record<string, string[]> };
+  return {
+    ...HELMET_OPTIONS,
+    contentSecurityPolicy: {
+      ...csp,
+      directives: { ...csp.directives, connectSrc: ["'self'", ...sources] },
+    },
+  };
+}
+
 /** Security headers on every response, errors and 404s included. */
-export const securityHeaders = fp(
-  async (app: FastifyInstance) => {
-    const headers = computeSecurityHeaders(HELMET_OPTIONS);
+export const securityHeaders = fp<SecurityHeadersOptions>(
+  async (app: FastifyInstance, options) => {
+    const headers = computeSecurityHeaders(helmetOptionsWith(options.connectSources ?? []));
     app.addHook('onRequest', (_request, reply, done) => {
       reply.headers(headers);
       done();

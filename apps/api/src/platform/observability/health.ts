@@ -52,7 +52,7 @@ export const health = fp<HealthOptions>(
       {
         schema: {
           tags: ['operations'],
-          summary: 'Readiness: the database (and later storage) answer',
+          summary: 'Readiness: the database and object storage answer',
           response: {
             200: z.object({ status: z.literal('ok'), checks: z.record(z.string(), checkState) }),
             503: problemSchema.extend({ checks: z.record(z.string(), checkState) }),
