@@ -16,6 +16,10 @@ import { calculationContexts } from './features/entries/calculation-context.js';
 import { factorsRoutes } from './features/factors/routes.js';
 import { referenceRoutes } from './features/reference/routes.js';
 import { reportingRoutes } from './features/reporting/routes.js';
+import { templatesRoutes } from './features/templates/routes.js';
+import { uploadsRoutes } from './features/uploads/routes.js';
+import { importsRoutes } from './features/imports/routes.js';
+import { jobsRoutes } from './features/jobs/routes.js';
 import { accessTokenIssuer } from './platform/auth/access-tokens.js';
 import { routeGuard } from './platform/auth/guard.js';
 import { loadSigningKeys } from './platform/auth/signing-keys.js';
@@ -36,6 +40,14 @@ import { health } from './platform/observability/health.js';
 import { loggerOptions } from './platform/observability/logger.js';
 import { metrics } from './platform/observability/metrics.js';
 import { requestIdFrom, requestIdHeader } from './platform/observability/request-id.js';
+import {
+  createObjectStore,
+  FILESYSTEM_OBJECTS_PATH,
+  storageBrowserOrigins,
+} from './platform/storage/create-object-store.js';
+import { filesystemObjectRoutes } from './platform/storage/filesystem-routes.js';
+import { FilesystemObjectStore } from './platform/storage/filesystem-store.js';
+import './platform/storage/plugin.js';
 import { registerDocsSite } from './platform/web/docs-site.js';
 import { registerWebApps } from './platform/web/web-apps.js';
 
@@ -80,20 +92,29 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('db', database.db);
   app.decorate('changes', database.changes);
+  const appSecret = config.appSecret ?? (await resolveAppSecret(config));
+  const storage = createObjectStore(config, appSecret);
+  app.decorate('storage', storage);
+  app.addHook('onClose', () => storage.close());
 
   await app.register(errorHandler);
   await app.register(unmatchedRoutes);
   await app.register(requestIdHeader);
   await app.register(connectionDraining);
   await app.register(metrics);
-  await app.register(securityHeaders);
+  await app.register(securityHeaders, { connectSources: storageBrowserOrigins(config) });
   await app.register(overloadProtection, {
     maxEventLoopDelayMs: config.overloadEventLoopDelayMs,
   });
   await app.register(rateLimiting);
   await app.register(openApi);
-  await app.register(health, { checks: [{ name: 'database', check: () => database.ping() }] });
-  await app.register(cookies, { secret: config.appSecret ?? (await resolveAppSecret(config)) });
+  await app.register(health, {
+    checks: [
+      { name: 'database', check: () => database.ping() },
+      { name: 'storage', check: () => storage.ping() },
+    ],
+  });
+  await app.register(cookies, { secret: appSecret });
 
   const tokens = accessTokenIssuer(await loadSigningKeys(config), {
     issuer: config.publicUrl,
@@ -105,6 +126,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   await options.extend?.(app);
+
+  // The embedded store's signed URLs are served here; S3 serves its own.
+  if (storage instanceof FilesystemObjectStore) {
+    await app.register(filesystemObjectRoutes, { store: storage, prefix: FILESYSTEM_OBJECTS_PATH });
+  }
 
   const authDeps: AuthDeps = {
     db: database.db,
@@ -136,6 +162,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(factorsRoutes);
       await api.register(referenceRoutes);
       await api.register(reportingRoutes);
+      await api.register(templatesRoutes);
+      await api.register(uploadsRoutes, {
+        limits: {
+          maxBytes: config.storage.uploadMaxBytes,
+          urlTtlSeconds: config.storage.uploadUrlTtlSeconds,
+        },
+      });
+      await api.register(importsRoutes, { uploadMaxBytes: config.storage.uploadMaxBytes });
+      await api.register(jobsRoutes, {
+        downloadUrlTtlSeconds: config.storage.downloadUrlTtlSeconds,
+      });
     },
     { prefix: '/api/v1' },
   );

@@ -4,7 +4,7 @@ import { Command } from 'commander';
 import { ConfigError, loadConfig } from './platform/config/env.js';
 import { migrate } from './platform/db/migrate.js';
 import { openDatabase } from './platform/db/open.js';
-import { startServer } from './server.js';
+import { startServer, startWorkerProcess } from './server.js';
 import { ensureAdminAccount, hasAnyUser } from './features/users/accounts.js';
 import { readPassword } from './platform/config/read-password.js';
 import { httpRoleProvider } from './features/registry/role-provider.js';
@@ -56,6 +56,20 @@ program
       if (err) server.app.log.error({ err }, 'shutting down after an uncaught error');
       else server.app.log.info({ signal }, 'shutting down');
       await server.close();
+    });
+  });
+
+program
+  .command('worker')
+  .description('run background jobs only (imports, recalculations, aggregations), no HTTP')
+  .action(async () => {
+    const config = loadConfig();
+    const worker = await startWorkerProcess(config);
+    process.stdout.write(`CO₂ Calculator worker started (${config.jobs.workers} per job kind)\n`);
+    closeWithGrace({ delay: config.shutdownTimeoutMs }, async ({ signal, err }) => {
+      if (err) worker.log.error({ err }, 'shutting down after an uncaught error');
+      else worker.log.info({ signal }, 'shutting down');
+      await worker.close();
     });
   });
 

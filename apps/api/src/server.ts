@@ -1,4 +1,7 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import { type DestinationStream, type LoggerOptions, pino } from 'pino';
+import { loggerOptions } from './platform/observability/logger.js';
+import { createObjectStore } from './platform/storage/create-object-store.js';
 import { buildApp } from './app.js';
 import { resolveAppSecret } from './platform/config/app-secret.js';
 import type { Config } from './platform/config/env.js';
@@ -8,6 +11,7 @@ import { openDatabase } from './platform/db/open.js';
 import { ensureAdminAccount } from './features/users/accounts.js';
 import { type DemoAccount, seedDemo } from './features/demo/seed.js';
 import { units } from './features/units/table.js';
+import { startWorkers } from './workers.js';
 import type { Database } from './platform/db/database.js';
 
 async function isEmpty(db: Database) {
@@ -42,6 +46,11 @@ export async function startServer(config: Config): Promise<RunningServer> {
       });
     }
     const app = await buildApp({ config: { ...config, appSecret }, database });
+    // In-process workers by default: the embedded default is one process that does it all.
+    const workers =
+      config.jobs.workers > 0
+        ? await startWorkers({ config, database, store: app.storage, log: app.log })
+        : undefined;
     await app.listen({ host: config.host, port: config.port });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
@@ -54,11 +63,44 @@ export async function startServer(config: Config): Promise<RunningServer> {
       url: `http://${host}:${port}`,
       demoAccounts,
       async close() {
+        await workers?.stop();
         await app.close();
         await database.close();
       },
     };
   } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
+export interface RunningWorker {
+  log: FastifyBaseLogger;
+  close(): Promise<void>;
+}
+
+/** A process that runs background jobs only: the `worker` command. */
+export async function startWorkerProcess(config: Config): Promise<RunningWorker> {
+  const appSecret = await resolveAppSecret(config);
+  const database = await openDatabase(config);
+  const store = createObjectStore(config, appSecret);
+  const { stream, ...options } = loggerOptions(config) as LoggerOptions & {
+    stream: DestinationStream;
+  };
+  const log = pino(options, stream) as unknown as FastifyBaseLogger;
+  try {
+    if (config.migrateOnStart) await migrate(database);
+    const workers = await startWorkers({ config, database, store, log });
+    return {
+      log,
+      async close() {
+        await workers.stop();
+        await store.close();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await store.close();
     await database.close();
     throw error;
   }

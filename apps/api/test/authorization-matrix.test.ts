@@ -25,6 +25,7 @@ interface Case {
   /** Path with its parameters filled in. */
   url: (f: Fixtures) => string;
   payload?: unknown;
+  headers?: Record<string, string>;
   expect: Record<Caller, number>;
 }
 
@@ -41,6 +42,12 @@ const TRIP = {
   subModule: 'plane',
   fields: { origin: 'GVA', destination: 'JFK', traveller: 'T', date: '2025-02-01' },
 };
+
+/** An object key with a made-up signature. */
+const UNSIGNED_OBJECT =
+  'uploads/00000000-0000-4000-8000-000000000000?expires=9999999999&signature=forged';
+
+const NO_JOB = '00000000-0000-4000-8000-000000000000';
 
 const MATRIX: Record<string, Case> = {
   'GET /healthz': { url: () => '/healthz', expect: everyone(200) },
@@ -109,6 +116,11 @@ const MATRIX: Record<string, Case> = {
     url: () => '/api/v1/reference/facilities?year=2025',
     expect: signedIn(200),
   },
+  'GET /api/v1/templates': { url: () => '/api/v1/templates', expect: signedIn(200) },
+  'GET /api/v1/templates/{name}.csv': {
+    url: () => '/api/v1/templates/plane.csv',
+    expect: signedIn(200),
+  },
   'GET /api/v1/reporting/units': {
     url: () => '/api/v1/reporting/units?year=2025',
     expect: { anonymous: 401, standard: 403, principal: 403, backoffice: 200, admin: 200 },
@@ -141,6 +153,63 @@ const MATRIX: Record<string, Case> = {
   'DELETE /api/v1/units/{unitId}/years/{year}/modules/{module}/entries/{entryId}': {
     url: (f) => `${entries(f)}/${f.entryId}`,
     expect: { anonymous: 401, standard: 404, principal: 204, backoffice: 403, admin: 403 },
+  },
+  // Anyone holding a role may stage a file; the import that uses it checks the rest.
+  'POST /api/v1/uploads': {
+    url: () => '/api/v1/uploads',
+    payload: { filename: 'travel.csv', contentType: 'text/csv', size: 10 },
+    expect: signedIn(201),
+  },
+  // The embedded store's signed URLs: the signature is the only credential, tokens add nothing.
+  'PUT /api/v1/storage/{namespace}/{name}': {
+    url: () => `/api/v1/storage/${UNSIGNED_OBJECT}`,
+    expect: everyone(403),
+  },
+  'GET /api/v1/storage/{namespace}/{name}': {
+    url: () => `/api/v1/storage/${UNSIGNED_OBJECT}`,
+    expect: everyone(403),
+  },
+  // An upload key that does not exist: the import is refused after the access checks.
+  'POST /api/v1/imports': {
+    url: () => '/api/v1/imports',
+    payload: (f: Fixtures) => ({
+      target: 'module-data-unit',
+      year: 2025,
+      subModule: 'plane',
+      unitId: f.unitId,
+      uploadKey: 'uploads/00000000-0000-4000-8000-000000000000',
+    }),
+    expect: { anonymous: 401, standard: 403, principal: 404, backoffice: 403, admin: 404 },
+  },
+  'GET /api/v1/jobs': {
+    url: () => '/api/v1/jobs',
+    expect: { anonymous: 401, standard: 403, principal: 200, backoffice: 200, admin: 200 },
+  },
+  // A stream for whoever may follow jobs; a client refusing event streams gets 406 instead.
+  'GET /api/v1/jobs/events': {
+    url: () => '/api/v1/jobs/events',
+    headers: { accept: 'application/json' },
+    expect: { anonymous: 401, standard: 403, principal: 406, backoffice: 406, admin: 406 },
+  },
+  'GET /api/v1/jobs/{id}': {
+    url: () => `/api/v1/jobs/${NO_JOB}`,
+    expect: { anonymous: 401, standard: 403, principal: 404, backoffice: 404, admin: 404 },
+  },
+  'DELETE /api/v1/jobs/{id}': {
+    url: () => `/api/v1/jobs/${NO_JOB}`,
+    expect: { anonymous: 401, standard: 403, principal: 404, backoffice: 403, admin: 404 },
+  },
+  'POST /api/v1/jobs/{id}/retry': {
+    url: () => `/api/v1/jobs/${NO_JOB}/retry`,
+    expect: { anonymous: 401, standard: 403, principal: 404, backoffice: 403, admin: 404 },
+  },
+  'GET /api/v1/jobs/{id}/error-report': {
+    url: () => `/api/v1/jobs/${NO_JOB}/error-report`,
+    expect: { anonymous: 401, standard: 403, principal: 404, backoffice: 404, admin: 404 },
+  },
+  'GET /api/v1/jobs/{id}/source-file': {
+    url: () => `/api/v1/jobs/${NO_JOB}/source-file`,
+    expect: { anonymous: 401, standard: 403, principal: 404, backoffice: 404, admin: 404 },
   },
   // Last: signing out ends each caller's session.
   'DELETE /api/v1/session': { url: () => '/api/v1/session', expect: signedIn(204) },
@@ -217,8 +286,14 @@ describe('authorisation matrix', () => {
         const response = await app.inject({
           method,
           url: testCase.url(fixtures),
-          headers: headersOf.get(caller),
-          ...(testCase.payload === undefined ? {} : { payload: testCase.payload as object }),
+          headers: { ...headersOf.get(caller), ...testCase.headers },
+          ...(testCase.payload === undefined
+            ? {}
+            : {
+                payload: (typeof testCase.payload === 'function'
+                  ? (testCase.payload as (f: Fixtures) => unknown)(fixtures)
+                  : testCase.payload) as object,
+              }),
         });
         if (response.statusCode !== testCase.expect[caller]) {
           mismatches.push(

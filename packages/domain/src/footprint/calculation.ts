@@ -111,3 +111,27 @@ export function calculateEntry<S extends z.ZodType>(
 export function totalKg(result: CalculationResult): number {
   return result.emissions.reduce((sum, line) => sum + line.kgCo2eq, 0);
 }
+
+/**
+ * The result with an `outlier` flag added when its total is above the sub-module's
+ * threshold (the year's module setting; none: never an outlier). Every writer of rows
+ * (interactive edits, imports, recalculations) flags the same way.
+ */
+export function withOutlierFlag(
+  result: CalculationResult,
+  thresholdKg: number | null | undefined,
+): CalculationResult {
+  const kgCo2eq = result.emissions.reduce((sum, line) => sum + line.kgCo2eq, 0);
+  if (thresholdKg === null || thresholdKg === undefined || !(kgCo2eq > thresholdKg)) return result;
+  return {
+    emissions: result.emissions,
+    flags: [
+      ...result.flags,
+      {
+        code: 'outlier',
+        thresholdKg,
+        message: `${Math.round(kgCo2eq)} kg CO₂-eq is above this module's outlier threshold (${thresholdKg} kg).`,
+      },
+    ],
+  };
+}

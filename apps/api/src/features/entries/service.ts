@@ -1,5 +1,6 @@
 import {
   calculateEntry,
+  withOutlierFlag,
   type CalculationFlag,
   EMISSION_TYPES,
   type EmissionTypeId,
@@ -182,22 +183,12 @@ async function calculate(
       })),
     });
   }
-  const result = calculateEntry(
-    type,
-    body.subModule,
-    parsed.data,
-    body.kgCo2eq,
-    await deps.contexts(path.year),
+  const result = withOutlierFlag(
+    calculateEntry(type, body.subModule, parsed.data, body.kgCo2eq, await deps.contexts(path.year)),
+    thresholdKg,
   );
   const kgCo2eq = result.emissions.reduce((sum, line) => sum + line.kgCo2eq, 0);
-  const flags = [...result.flags];
-  if (thresholdKg !== null && kgCo2eq > thresholdKg) {
-    flags.push({
-      code: 'outlier',
-      thresholdKg,
-      message: `${Math.round(kgCo2eq)} kg CO₂-eq is above this module's outlier threshold (${thresholdKg} kg).`,
-    });
-  }
+  const flags = result.flags;
   return {
     entryType: type.id,
     fields: parsed.data as Record<string, unknown>,

@@ -74,6 +74,23 @@ export const envSchema = z
     REGISTRY_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
     REGISTRY_BREAKER_FAILURES: z.coerce.number().int().min(1).default(5),
     REGISTRY_BREAKER_HALF_OPEN_MS: z.coerce.number().int().min(1000).default(300_000),
+    REGISTRY_SYNC_CRON: z.string().min(9).optional(),
+    JOB_WORKERS: z.coerce.number().int().min(0).max(32).default(2),
+    JOB_LEASE_SECONDS: z.coerce.number().min(1).max(3600).default(30),
+    JOB_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(1),
+    JOB_RETRY_LIMIT: z.coerce.number().int().min(0).max(20).default(3),
+    JOB_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
+    STORAGE_DRIVER: z.enum(['fs', 's3']).default('fs'),
+    S3_ENDPOINT: z.url().optional(),
+    S3_BUCKET: z.string().min(1).optional(),
+    S3_REGION: z.string().min(1).default('us-east-1'),
+    S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+    S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+    S3_FORCE_PATH_STYLE: booleanFlag.default(false),
+    UPLOAD_MAX_BYTES: z.coerce.number().int().min(1).default(104_857_600), // 100 MiB
+    // Signed URLs live at most a week (S3's limit, kept by the filesystem driver too).
+    UPLOAD_URL_TTL_SECONDS: z.coerce.number().int().min(60).max(604_800).default(900),
+    DOWNLOAD_URL_TTL_SECONDS: z.coerce.number().int().min(10).max(604_800).default(300),
   })
   .superRefine((env, ctx) => {
     const oidc = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_REDIRECT_URI'] as const;
@@ -89,6 +106,23 @@ export const envSchema = z
         code: 'custom',
         path: [missing],
         message: 'is required with the other ADMIN_ variable',
+      });
+    }
+    if (env.STORAGE_DRIVER === 's3' && env.S3_BUCKET === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['S3_BUCKET'],
+        message: 'is required with STORAGE_DRIVER=s3',
+      });
+    }
+    // Keys come as a pair, or not at all (the SDK's chain then finds them: web identity, roles).
+    if ((env.S3_ACCESS_KEY_ID === undefined) !== (env.S3_SECRET_ACCESS_KEY === undefined)) {
+      const missing =
+        env.S3_ACCESS_KEY_ID === undefined ? 'S3_ACCESS_KEY_ID' : 'S3_SECRET_ACCESS_KEY';
+      ctx.addIssue({
+        code: 'custom',
+        path: [missing],
+        message: 'is required with the other S3 key variable',
       });
     }
     if (env.NODE_ENV !== 'production') return;
@@ -137,9 +171,45 @@ export interface Config {
   demoSeed: 'auto' | 'off';
   auth: AuthConfig;
   registry?: RegistryConfig;
+  jobs: JobsConfig;
+  storage: StorageConfig;
+}
+
+/** Where stored files live, and the limits of the signed URLs that move them. */
+export interface StorageConfig {
+  driver: 'fs' | 's3';
+  /** Set when `driver` is `s3`. */
+  s3?: S3Config;
+  /** Largest file a client may upload, in bytes. */
+  uploadMaxBytes: number;
+  uploadUrlTtlSeconds: number;
+  downloadUrlTtlSeconds: number;
+}
+
+export interface S3Config {
+  /** Unset: AWS S3 in `region`. */
+  endpoint?: string;
+  bucket: string;
+  region: string;
+  /** Unset: the AWS SDK's default credential chain. */
+  credentials?: { accessKeyId: string; secretAccessKey: string };
+  forcePathStyle: boolean;
 }
 
 /** The institution's registry of units and roles, pulled by `sync-registry`. */
+/** Background jobs run by this process (`serve` and `worker`). */
+export interface JobsConfig {
+  /** Jobs of each kind this process runs at once; 0: none (`serve` then only serves HTTP). */
+  workers: number;
+  /** A running job renews its lease; one not renewed for this long is taken over. */
+  leaseSeconds: number;
+  pollSeconds: number;
+  retryLimit: number;
+  retryDelaySeconds: number;
+  /** When set, the registry of units and roles is pulled on this cron schedule (UTC). */
+  registrySyncCron?: string;
+}
+
 export interface RegistryConfig {
   url: string;
   token?: string;
@@ -260,5 +330,35 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
           },
         }
       : undefined,
+    jobs: {
+      workers: env.JOB_WORKERS,
+      leaseSeconds: env.JOB_LEASE_SECONDS,
+      pollSeconds: env.JOB_POLL_SECONDS,
+      retryLimit: env.JOB_RETRY_LIMIT,
+      retryDelaySeconds: env.JOB_RETRY_DELAY_SECONDS,
+      registrySyncCron: env.REGISTRY_SYNC_CRON,
+    },
+    storage: {
+      driver: env.STORAGE_DRIVER,
+      s3:
+        env.STORAGE_DRIVER === 's3' && env.S3_BUCKET
+          ? {
+              endpoint: env.S3_ENDPOINT,
+              bucket: env.S3_BUCKET,
+              region: env.S3_REGION,
+              credentials:
+                env.S3_ACCESS_KEY_ID && env.S3_SECRET_ACCESS_KEY
+                  ? {
+                      accessKeyId: env.S3_ACCESS_KEY_ID,
+                      secretAccessKey: env.S3_SECRET_ACCESS_KEY,
+                    }
+                  : undefined,
+              forcePathStyle: env.S3_FORCE_PATH_STYLE,
+            }
+          : undefined,
+      uploadMaxBytes: env.UPLOAD_MAX_BYTES,
+      uploadUrlTtlSeconds: env.UPLOAD_URL_TTL_SECONDS,
+      downloadUrlTtlSeconds: env.DOWNLOAD_URL_TTL_SECONDS,
+    },
   };
 }

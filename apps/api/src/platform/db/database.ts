@@ -7,6 +7,15 @@ export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
+/** Runs one SQL text (several statements when it has no parameters), as the job queue needs. */
+export type SqlExecutor = (text: string, values?: unknown[]) => Promise<{ rows: unknown[] }>;
+
+/**
+ * How the job queue reaches the database: a server through a pool of its own (its polling
+ * never waits behind the API's queries), or the one in-process PGlite session.
+ */
+export type QueueBackend = { connectionString: string } | { executeSql: SqlExecutor };
+
 /**
  * One open database, whichever engine serves it. Features only see `db`; the platform uses
  * the rest (readiness, migrations, shutdown).
@@ -16,6 +25,13 @@ export interface DatabaseHandle {
   readonly db: Database;
   /** Tables changed by committed transactions of any process on this database. */
   readonly changes: ChangeFeed;
+  readonly queueBackend: QueueBackend;
+  /**
+   * Bulk-loads text-format rows (`COPY … FROM STDIN`, one line per row) streamed from
+   * `source` in chunks that each end at a row boundary, outside any transaction; resolves with
+   * the number of rows. The fastest way in.
+   */
+  copyFrom(statement: string, source: AsyncIterable<string>): Promise<number>;
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>;
   /**

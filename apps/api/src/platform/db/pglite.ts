@@ -10,6 +10,9 @@ import type { DatabaseHandle } from './database.js';
 import { lockDataDir } from './data-dir-lock.js';
 import * as schema from './schema.js';
 
+/** How much COPY input is handed to PGlite at once. */
+const COPY_SLICE_BYTES = 8 * 1024 * 1024;
+
 /** Extensions the migrations create; PGlite can only create those it was given here. */
 const extensions = { pg_trgm, unaccent };
 
@@ -53,6 +56,36 @@ export async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
       await client.query('select 1');
     },
     withSession: (fn) => sessionMutex.runExclusive(() => fn(db)),
+    async copyFrom(statement, source) {
+      // PGlite reads COPY input from a Blob: the stream is loaded in slices of a few MB so
+      // memory stays bounded whatever the size of the load.
+      const into = statement.replace(/\bFROM\s+STDIN\b/i, "FROM '/dev/blob'");
+      let rows = 0;
+      let slice: string[] = [];
+      let bytes = 0;
+      const flush = async () => {
+        if (slice.length === 0) return;
+        const result = await client.query(into, [], { blob: new Blob(slice) });
+        rows += result.affectedRows ?? 0;
+        slice = [];
+        bytes = 0;
+      };
+      for await (const chunk of source) {
+        slice.push(chunk);
+        bytes += chunk.length;
+        if (bytes >= COPY_SLICE_BYTES) await flush();
+      }
+      await flush();
+      return rows;
+    },
+    queueBackend: {
+      // The extended protocol takes one statement; the queue's schema scripts are several.
+      async executeSql(text, values) {
+        if (values?.length) return client.query(text, values);
+        const results = await client.exec(text);
+        return results.at(-1) ?? { rows: [] };
+      },
+    },
     async close() {
       await client.close();
       await releaseLock?.();

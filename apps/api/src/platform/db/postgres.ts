@@ -1,5 +1,8 @@
 import { drizzle } from 'drizzle-orm/node-postgres';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
+import { from as copyFromStdin } from 'pg-copy-streams';
 import type { DatabaseHandle } from './database.js';
 import { PostgresChangeFeed } from './postgres-change-feed.js';
 import * as schema from './schema.js';
@@ -33,6 +36,17 @@ export async function openPostgres(options: PostgresOptions): Promise<DatabaseHa
     changes,
     async ping() {
       await pool.query('select 1');
+    },
+    queueBackend: { connectionString: options.url },
+    async copyFrom(statement, source) {
+      const client = await pool.connect();
+      try {
+        const stream = client.query(copyFromStdin(statement));
+        await pipeline(Readable.from(source), stream);
+        return Number(stream.rowCount ?? 0);
+      } finally {
+        client.release();
+      }
     },
     async withSession(fn) {
       const client = await pool.connect();

@@ -10,3 +10,4 @@ export * from '../../features/entries/table.js';
 export * from '../../features/factors/table.js';
 export * from '../../features/reference/table.js';
 export * from '../../features/jobs/table.js';
+export * from '../../features/uploads/table.js';

@@ -37,6 +37,9 @@ export const openApi = fp(
           { name: 'factors', description: 'Emission factors, versioned by year' },
           { name: 'reference', description: 'Airports and railway stations' },
           { name: 'reporting', description: 'Across units, for the back office' },
+          { name: 'templates', description: 'CSV formats and their templates' },
+          { name: 'uploads', description: 'Signed URLs to send files to storage' },
+          { name: 'storage', description: 'The embedded store’s signed URLs (not with S3)' },
         ],
         components: {
           securitySchemes: {

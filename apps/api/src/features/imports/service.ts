@@ -1,0 +1,116 @@
+import { can, moduleOf, type SubModuleId } from '@co2-calculator/domain';
+import { and, eq } from 'drizzle-orm';
+import type { Principal } from '../../platform/auth/principal.js';
+import type { Database } from '../../platform/db/database.js';
+import { HttpProblem } from '../../platform/http/problem.js';
+import type { ObjectStore } from '../../platform/storage/object-store.js';
+import { createJob } from '../jobs/store.js';
+import { reportModules, reports } from '../reports/table.js';
+import { canOnUnit, visibleUnit } from '../units/access.js';
+import { claimUpload } from '../uploads/service.js';
+import { getYear, moduleInUse } from '../years/service.js';
+import type { ImportBody } from './contract.js';
+
+export interface ImportDeps {
+  db: Database;
+  store: ObjectStore;
+  uploadMaxBytes: number;
+}
+
+const invalid = (detail: string, path: string, message: string) =>
+  new HttpProblem({
+    status: 400,
+    type: '/docs/problems#validation-error',
+    title: 'Invalid request',
+    detail,
+    errors: [{ path, message }],
+  });
+
+/** Refuses a unit import into a validated module: the principal must reopen it first. */
+async function refuseValidated(db: Database, unitId: string, year: number, module: string) {
+  const [state] = await db
+    .select({ status: reportModules.status })
+    .from(reportModules)
+    .innerJoin(reports, eq(reports.id, reportModules.reportId))
+    .where(
+      and(
+        eq(reports.unitId, unitId),
+        eq(reports.year, year),
+        eq(reports.kind, 'official'),
+        eq(reportModules.module, module),
+      ),
+    );
+  if (state?.status === 'validated') {
+    throw new HttpProblem({
+      status: 409,
+      detail: `The ${module} module is validated; set it back to in progress to import rows.`,
+    });
+  }
+}
+
+/**
+ * Checks an import request (target, year, who may load it, the uploaded file) and queues its
+ * job; the file is read by a worker. Everything a request can get wrong is refused here with
+ * a 4xx, before any job exists.
+ */
+export async function startImport(deps: ImportDeps, principal: Principal, body: ImportBody) {
+  const { db } = deps;
+  if (!body.subModule) {
+    throw invalid(
+      'Module data is imported one sub-module at a time.',
+      'body.subModule',
+      'required',
+    );
+  }
+  const subModule = body.subModule as SubModuleId;
+  const module = moduleOf(subModule);
+  if (body.target === 'module-data-all') {
+    if (!can(principal.permissions, 'edit', 'imports')) {
+      throw new HttpProblem({ status: 403, detail: 'Only administrators import for all units.' });
+    }
+    if (body.mode === 'append') {
+      throw invalid(
+        'A file of all units replaces the earlier back-office rows of its sub-module.',
+        'body.mode',
+        'must be replace for module-data-all',
+      );
+    }
+  } else {
+    if (!body.unitId) throw invalid('Which unit is the file for?', 'body.unitId', 'required');
+    const unit = await visibleUnit(db, principal, body.unitId);
+    if (!(await canOnUnit(db, principal, body.unitId, 'edit', 'imports'))) {
+      throw new HttpProblem({ status: 403, detail: `You may not import into ${unit.code}.` });
+    }
+    if (unit.level !== 4) {
+      throw new HttpProblem({ status: 422, detail: `${unit.code} is not a lab-level unit.` });
+    }
+  }
+  moduleInUse(await getYear(db, principal, body.year), module, subModule);
+  if (body.target === 'module-data-unit') {
+    await refuseValidated(db, body.unitId!, body.year, module);
+  }
+  const upload = await claimUpload(
+    db,
+    deps.store,
+    body.uploadKey,
+    principal.userId,
+    deps.uploadMaxBytes,
+  );
+  const job = await createJob(db, {
+    kind: 'import',
+    target: body.target,
+    year: body.year,
+    module,
+    subModule,
+    unitId: body.target === 'module-data-unit' ? body.unitId : undefined,
+    mode: body.mode,
+    fileKey: upload.key,
+    filename: upload.filename,
+    createdBy: principal.userId,
+  });
+  return {
+    jobId: job.id,
+    pipelineId: job.pipelineId,
+    links: { job: `/api/v1/jobs/${job.id}`, events: '/api/v1/jobs/events' },
+  };
+}
