@@ -20,6 +20,7 @@ import { templatesRoutes } from './features/templates/routes.js';
 import { uploadsRoutes } from './features/uploads/routes.js';
 import { importsRoutes } from './features/imports/routes.js';
 import { jobsRoutes } from './features/jobs/routes.js';
+import { registryRoutes } from './features/registry/routes.js';
 import { accessTokenIssuer } from './platform/auth/access-tokens.js';
 import { routeGuard } from './platform/auth/guard.js';
 import { loadSigningKeys } from './platform/auth/signing-keys.js';
@@ -170,6 +171,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         },
       });
       await api.register(importsRoutes, { uploadMaxBytes: config.storage.uploadMaxBytes });
+      await api.register(registryRoutes, { configured: config.registry !== undefined });
       await api.register(jobsRoutes, {
         downloadUrlTtlSeconds: config.storage.downloadUrlTtlSeconds,
       });

@@ -35,6 +35,16 @@ export async function startWorkers({ config, database, store, log }: WorkerDeps)
       pollingIntervalSeconds: config.jobs.pollSeconds,
       retryLimit: config.jobs.retryLimit,
       retryDelaySeconds: config.jobs.retryDelaySeconds,
+      schedules:
+        config.jobs.registrySyncCron && config.registry
+          ? [
+              {
+                name: 'registry-sync',
+                cron: config.jobs.registrySyncCron,
+                job: { kind: 'registry-sync', target: 'registry' },
+              },
+            ]
+          : [],
     },
     log,
   );

@@ -181,6 +181,11 @@ const MATRIX: Record<string, Case> = {
     }),
     expect: { anonymous: 401, standard: 403, principal: 404, backoffice: 403, admin: 404 },
   },
+  // No registry in the fixture: whoever may sync is told so.
+  'POST /api/v1/registry/sync': {
+    url: () => '/api/v1/registry/sync',
+    expect: { anonymous: 401, standard: 403, principal: 403, backoffice: 403, admin: 409 },
+  },
   'GET /api/v1/jobs': {
     url: () => '/api/v1/jobs',
     expect: { anonymous: 401, standard: 403, principal: 200, backoffice: 200, admin: 200 },

@@ -250,6 +250,13 @@ describe('jobs', () => {
     );
   });
 
+  it('reports jobs by kind and state in the metrics, from the job table', async () => {
+    const metrics = (await app.inject({ url: '/metrics' })).body;
+    const warnings = metrics.match(/^co2_jobs\{kind="import",state="warning"\} (\d+)$/m);
+    expect(Number(warnings?.[1])).toBeGreaterThanOrEqual(3);
+    expect(metrics).toMatch(/^co2_jobs\{kind="aggregate",state="succeeded"\} \d+$/m);
+  });
+
   it('cancels a queued job and runs it again on request', async () => {
     await workers.stop();
     try {

@@ -4,6 +4,7 @@ import { principalOf } from '../../platform/auth/guard.js';
 import { HttpProblem, notFound, problemSchema } from '../../platform/http/problem.js';
 import { jobIdPathSchema, jobListQuerySchema, jobListSchema, jobSchema } from './contract.js';
 import { JobEventHub } from './events.js';
+import { registerJobMetrics } from './metrics.js';
 import { cancelJob, listJobs, retryJob, toJob, visibleJob } from './service.js';
 
 const problems = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
@@ -18,6 +19,7 @@ export const jobsRoutes: FastifyPluginAsyncZod<{ downloadUrlTtlSeconds: number }
   options,
 ) => {
   const hub = new JobEventHub(app.db, app.changes);
+  registerJobMetrics(app.metrics, app.db);
   app.addHook('onClose', async () => hub.close());
   await app.register(fastifySSE, { heartbeatInterval: HEARTBEAT_MS });
 

@@ -45,7 +45,19 @@ export interface RunnerOptions {
   retryDelaySeconds: number;
   /** How often at most progress is written per job. */
   progressIntervalMs?: number;
+  /** Jobs queued on a cron schedule (UTC), e.g. the registry sync. */
+  schedules?: ScheduledJob[];
 }
+
+export interface ScheduledJob {
+  /** Names the schedule: one per name, whatever the number of processes. */
+  name: string;
+  cron: string;
+  job: NewJob;
+}
+
+/** The queue of cron ticks: a tick only records the job; the job runs like any other. */
+const scheduleQueueOf = (name: string) => `schedule-${name}`;
 
 /** Aggregations of the same year and module run one at a time (queue singleton). */
 const singletonKeyOf = (job: { kind: string; year: number | null; module: string | null }) =>
@@ -94,6 +106,14 @@ export class JobRunner {
         policy: kind === 'aggregate' ? 'singleton' : 'standard',
       });
       await queue.work<{ jobId: string; run: number }>(kind, (delivery) => runner.run(delivery));
+    }
+    for (const schedule of options.schedules ?? []) {
+      const queueName = scheduleQueueOf(schedule.name);
+      await queue.define({ name: queueName, concurrency: 1, retryLimit: 2, retryDelaySeconds: 30 });
+      await queue.work<NewJob>(queueName, async (delivery) => {
+        await createJob(database.db, delivery.data);
+      });
+      await queue.schedule(queueName, schedule.cron, schedule.job);
     }
     runner.unsubscribe = database.changes.subscribe((table) => {
       if (table === 'data_ingestion_jobs' || table === '*') runner.dispatch();

@@ -115,6 +115,11 @@ export class JobQueue {
     await this.boss.schedule(name, cron, data, { tz: 'UTC' });
   }
 
+  /** The cron schedules in force: `{ name, cron }` per scheduled queue. */
+  async schedules(): Promise<{ name: string; cron: string }[]> {
+    return (await this.boss.getSchedules()).map(({ name, cron }) => ({ name, cron }));
+  }
+
   async cancel(name: string, id: string): Promise<void> {
     await this.boss.cancel(name, id);
   }
