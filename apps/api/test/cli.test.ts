@@ -24,6 +24,7 @@ beforeAll(async () => {
   if (serverUrl) {
     const database = await createServerDatabase();
     env.DATABASE_URL = database.url;
+    if (database.directUrl) env.DATABASE_DIRECT_URL = database.directUrl;
     dropDatabase = database.drop;
   }
 });

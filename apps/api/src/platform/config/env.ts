@@ -34,6 +34,10 @@ export const envSchema = z
       .string()
       .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
       .optional(),
+    DATABASE_DIRECT_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+      .optional(),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
     APP_SECRET: z.string().optional(),
     WEB_DIST_DIR: z.string().min(1).default(path.join(apiPackageRoot, '../web/dist')),
@@ -80,6 +84,7 @@ export const envSchema = z
     JOB_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(1),
     JOB_RETRY_LIMIT: z.coerce.number().int().min(0).max(20).default(3),
     JOB_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
+    WORKER_HTTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
     STORAGE_DRIVER: z.enum(['fs', 's3']).default('fs'),
     S3_ENDPOINT: z.url().optional(),
     S3_BUCKET: z.string().min(1).optional(),
@@ -157,7 +162,12 @@ export interface Config {
   publicUrl: string;
   logLevel: Env['LOG_LEVEL'];
   dataDir: string;
-  database: { url?: string; poolSize: number };
+  /**
+   * `url` serves queries (may go through PgBouncer in transaction mode); `directUrl` reaches
+   * the server itself, for what needs a session: LISTEN, session advisory locks (migrations),
+   * the job queue. Unset: `url` is direct.
+   */
+  database: { url?: string; directUrl?: string; poolSize: number };
   /** Undefined until resolved by `resolveAppSecret` (embedded default generates one). */
   appSecret?: string;
   webDistDir: string;
@@ -208,6 +218,8 @@ export interface JobsConfig {
   retryDelaySeconds: number;
   /** When set, the registry of units and roles is pulled on this cron schedule (UTC). */
   registrySyncCron?: string;
+  /** When set, `worker` answers `/healthz`, `/readyz` and `/metrics` on this port. */
+  workerHttpPort?: number;
 }
 
 export interface RegistryConfig {
@@ -276,7 +288,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
     logLevel: env.LOG_LEVEL,
     dataDir: path.resolve(env.DATA_DIR),
-    database: { url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE },
+    database: {
+      url: env.DATABASE_URL,
+      directUrl: env.DATABASE_DIRECT_URL,
+      poolSize: env.DATABASE_POOL_SIZE,
+    },
     appSecret: env.APP_SECRET,
     webDistDir: path.resolve(env.WEB_DIST_DIR),
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
@@ -337,6 +353,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       retryLimit: env.JOB_RETRY_LIMIT,
       retryDelaySeconds: env.JOB_RETRY_DELAY_SECONDS,
       registrySyncCron: env.REGISTRY_SYNC_CRON,
+      workerHttpPort: env.WORKER_HTTP_PORT,
     },
     storage: {
       driver: env.STORAGE_DRIVER,

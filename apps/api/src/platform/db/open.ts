@@ -7,7 +7,11 @@ import { openPostgres } from './postgres.js';
 /** A PostgreSQL server when DATABASE_URL is set, else the embedded PGlite under DATA_DIR. */
 export function openDatabase(config: Config): Promise<DatabaseHandle> {
   if (config.database.url) {
-    return openPostgres({ url: config.database.url, poolSize: config.database.poolSize });
+    return openPostgres({
+      url: config.database.url,
+      directUrl: config.database.directUrl,
+      poolSize: config.database.poolSize,
+    });
   }
   return openPglite(path.join(config.dataDir, 'db'));
 }

@@ -9,6 +9,12 @@ import * as schema from './schema.js';
 
 export interface PostgresOptions {
   url: string;
+  /**
+   * The server itself, when `url` goes through a transaction-pooling proxy (PgBouncer): the
+   * change feed's LISTEN, sessions (`withSession`: migrations' advisory lock) and the job
+   * queue connect here, since a proxy hands each transaction to any server connection.
+   */
+  directUrl?: string;
   poolSize: number;
   /** Reported in pg_stat_activity, so operators can tell the API from other clients. */
   applicationName?: string;
@@ -27,7 +33,8 @@ export async function openPostgres(options: PostgresOptions): Promise<DatabaseHa
   // process would crash. The pool discards the client and opens a new one when needed.
   pool.on('error', () => {});
   const db = drizzle({ client: pool, schema });
-  const changes = new PostgresChangeFeed(options.url);
+  const directUrl = options.directUrl ?? options.url;
+  const changes = new PostgresChangeFeed(directUrl);
   await changes.start();
 
   return {
@@ -37,7 +44,13 @@ export async function openPostgres(options: PostgresOptions): Promise<DatabaseHa
     async ping() {
       await pool.query('select 1');
     },
-    queueBackend: { connectionString: options.url },
+    poolStats: () => ({
+      max: options.poolSize,
+      total: pool.totalCount,
+      idle: pool.idleCount,
+      waiting: pool.waitingCount,
+    }),
+    queueBackend: { connectionString: directUrl },
     async copyFrom(statement, source) {
       const client = await pool.connect();
       try {
@@ -49,11 +62,16 @@ export async function openPostgres(options: PostgresOptions): Promise<DatabaseHa
       }
     },
     async withSession(fn) {
-      const client = await pool.connect();
+      const client = new pg.Client({
+        connectionString: directUrl,
+        application_name: `${options.applicationName ?? 'co2-calculator'}-session`,
+      });
+      client.on('error', () => {});
+      await client.connect();
       try {
         return await fn(drizzle({ client, schema }));
       } finally {
-        client.release();
+        await client.end().catch(() => {});
       }
     },
     async close() {
