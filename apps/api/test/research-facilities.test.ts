@@ -1,9 +1,13 @@
+import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dataEntries } from '../src/features/entries/table.js';
+import { dataIngestionJobs } from '../src/features/jobs/table.js';
 import { researchFacilities } from '../src/features/reference/table.js';
+import { startWorkers } from '../src/workers.js';
 import { years } from '../src/features/years/table.js';
 import { createUser, signIn, type SignedIn } from './support/identities.js';
-import { buildTestApp } from './support/test-app.js';
+import { buildTestApp, testConfig } from './support/test-app.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
 import { insertUnits } from './support/unit-tree.js';
 
@@ -149,5 +153,46 @@ describe('research facility shares', () => {
       'Cryo-EM platform',
       'Partner animal house',
     ]);
+  });
+});
+
+describe('when a facility’s own report changes', () => {
+  it('queues the year’s aggregation, which brings its users’ shares up to date', async () => {
+    const env = { JOB_LEASE_SECONDS: '2', JOB_POLL_SECONDS: '0.5' };
+    const workers = await startWorkers({
+      config: testConfig(env),
+      database: testDb.handle,
+      store: app.storage,
+      log: app.log,
+    });
+    try {
+      const share = await useOf('Cluster', 100);
+      expect(share.kgCo2eq).toBeCloseTo(200, 6); // 100 / 1000 × 2,000 kg
+      // The cluster's footprint doubles.
+      await createEntry('HPC', 'buildings', {
+        subModule: 'combustion',
+        fields: { fuel: 'natural-gas', unit: 'kWh', quantity: 1 },
+        kgCo2eq: 2000,
+      });
+      const [queued] = await db()
+        .select()
+        .from(dataIngestionJobs)
+        .where(eq(dataIngestionJobs.kind, 'aggregate'));
+      expect(queued?.year).toBe(2025);
+      await expect
+        .poll(
+          async () => {
+            const [row] = await db()
+              .select({ kg: dataEntries.kgCo2eq })
+              .from(dataEntries)
+              .where(eq(dataEntries.id, share.id));
+            return row?.kg;
+          },
+          { timeout: 20_000, interval: 200 },
+        )
+        .toBeCloseTo(400, 6);
+    } finally {
+      await workers.stop();
+    }
   });
 });

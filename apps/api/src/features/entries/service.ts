@@ -21,6 +21,7 @@ import type { RequestContext } from '../users/service.js';
 import { getYear, moduleInUse } from '../years/service.js';
 import { type UnitAccess, unitAccess } from './access.js';
 import type { CalculationContexts } from './calculation-context.js';
+import { queueFacilityShares } from '../recalculation/facility-shares.js';
 import { travellerAccount } from './traveller.js';
 import type { Entry, EntryBody, EntryListQuery, EntryPath } from './contract.js';
 import {
@@ -308,6 +309,7 @@ export async function createEntry(
       .returning({ id: dataEntries.id });
     await writeEmissions(tx, row!.id, reportId, path.module, calculated);
     await refreshAggregates(tx, reportId, path.module);
+    await queueFacilityShares(tx, path.unitId, path.year, principal.userId);
     await recordAudit(tx, {
       action: 'entry.created',
       outcome: 'success',
@@ -401,6 +403,7 @@ export async function updateEntry(
       .where(eq(dataEntries.id, before.id));
     await writeEmissions(tx, before.id, before.reportId, path.module, calculated);
     await refreshAggregates(tx, before.reportId, path.module);
+    await queueFacilityShares(tx, path.unitId, path.year, principal.userId);
     await recordAudit(tx, {
       action: 'entry.updated',
       outcome: 'success',
@@ -429,6 +432,7 @@ export async function deleteEntry(
     await lockModule(tx, before.reportId, path.module);
     await tx.delete(dataEntries).where(eq(dataEntries.id, before.id));
     await refreshAggregates(tx, before.reportId, path.module);
+    await queueFacilityShares(tx, path.unitId, path.year, principal.userId);
     await recordAudit(tx, {
       action: 'entry.deleted',
       outcome: 'success',
