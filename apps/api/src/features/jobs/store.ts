@@ -3,6 +3,14 @@ import type { Database } from '../../platform/db/database.js';
 import type { JobKind } from './kinds.js';
 import { dataIngestionJobs, type JobCounts, type JobRow } from './table.js';
 
+/** The run `run` of job `id`, while it is still running: what every write of a run targets. */
+const runningRun = (id: string, run: number) =>
+  and(
+    eq(dataIngestionJobs.id, id),
+    eq(dataIngestionJobs.run, run),
+    eq(dataIngestionJobs.state, 'running'),
+  );
+
 export interface NewJob {
   kind: JobKind;
   /** Joins the pipeline of an earlier job; a new pipeline starts with the job's own id. */
@@ -70,13 +78,7 @@ export async function renewLease(db: Database, id: string, run: number): Promise
   const rows = await db
     .update(dataIngestionJobs)
     .set({ heartbeatAt: sql`now()` })
-    .where(
-      and(
-        eq(dataIngestionJobs.id, id),
-        eq(dataIngestionJobs.run, run),
-        eq(dataIngestionJobs.state, 'running'),
-      ),
-    )
+    .where(runningRun(id, run))
     .returning({ id: dataIngestionJobs.id });
   return rows.length > 0;
 }
@@ -97,13 +99,7 @@ export async function recordProgress(
   await db
     .update(dataIngestionJobs)
     .set({ ...update, heartbeatAt: sql`now()` })
-    .where(
-      and(
-        eq(dataIngestionJobs.id, id),
-        eq(dataIngestionJobs.run, run),
-        eq(dataIngestionJobs.state, 'running'),
-      ),
-    );
+    .where(runningRun(id, run));
 }
 
 export interface Outcome {
@@ -124,13 +120,7 @@ export async function finishJob(
   const rows = await db
     .update(dataIngestionJobs)
     .set({ ...outcome, finishedAt: sql`now()`, heartbeatAt: null })
-    .where(
-      and(
-        eq(dataIngestionJobs.id, id),
-        eq(dataIngestionJobs.run, run),
-        eq(dataIngestionJobs.state, 'running'),
-      ),
-    )
+    .where(runningRun(id, run))
     .returning({ id: dataIngestionJobs.id });
   return rows.length > 0;
 }
@@ -140,13 +130,7 @@ export async function awaitRetry(db: Database, id: string, run: number, error: s
   await db
     .update(dataIngestionJobs)
     .set({ state: 'queued', error, heartbeatAt: null, nextRetryAt: sql`now()` })
-    .where(
-      and(
-        eq(dataIngestionJobs.id, id),
-        eq(dataIngestionJobs.run, run),
-        eq(dataIngestionJobs.state, 'running'),
-      ),
-    );
+    .where(runningRun(id, run));
 }
 
 /** Runs to hand to the queue: new ones, and those of processes whose lease ran out. */
