@@ -37,6 +37,7 @@ import { rateLimiting } from './platform/http/rate-limit.js';
 import { securityHeaders } from './platform/http/security-headers.js';
 import { unmatchedRoutes } from './platform/http/unmatched-routes.js';
 import { AccessLogController } from './platform/observability/access-log.js';
+import { registerDbPoolMetrics } from './platform/observability/db-pool-metrics.js';
 import { health } from './platform/observability/health.js';
 import { loggerOptions } from './platform/observability/logger.js';
 import { metrics } from './platform/observability/metrics.js';
@@ -103,6 +104,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(requestIdHeader);
   await app.register(connectionDraining);
   await app.register(metrics);
+  const poolStats = database.poolStats?.bind(database);
+  if (poolStats) registerDbPoolMetrics(app.metrics, poolStats);
   await app.register(securityHeaders, { connectSources: storageBrowserOrigins(config) });
   await app.register(overloadProtection, {
     maxEventLoopDelayMs: config.overloadEventLoopDelayMs,

@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { type DestinationStream, type LoggerOptions, pino } from 'pino';
 import { loggerOptions } from './platform/observability/logger.js';
+import { startOpsServer } from './platform/observability/ops-server.js';
 import { createObjectStore } from './platform/storage/create-object-store.js';
 import { buildApp } from './app.js';
 import { resolveAppSecret } from './platform/config/app-secret.js';
@@ -91,9 +92,26 @@ export async function startWorkerProcess(config: Config): Promise<RunningWorker>
   try {
     if (config.migrateOnStart) await migrate(database);
     const workers = await startWorkers({ config, database, store, log });
+    const ops =
+      config.jobs.workerHttpPort === undefined
+        ? undefined
+        : await startOpsServer({
+            host: config.host,
+            port: config.jobs.workerHttpPort,
+            log,
+            checks: [
+              { name: 'database', check: () => database.ping() },
+              { name: 'storage', check: () => store.ping() },
+            ],
+            poolStats: database.poolStats?.bind(database),
+          }).catch(async (error: unknown) => {
+            await workers.stop();
+            throw error;
+          });
     return {
       log,
       async close() {
+        await ops?.close();
         await workers.stop();
         await store.close();
         await database.close();

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveAppSecret } from '../src/platform/config/app-secret.js';
-import { ConfigError, loadConfig } from '../src/platform/config/env.js';
+import { ConfigError, envSchema, loadConfig } from '../src/platform/config/env.js';
 
 const strongSecret = 'k3Yx'.repeat(10);
 
@@ -182,5 +182,19 @@ describe('resolveAppSecret', () => {
       DATA_DIR: mkdtempSync(path.join(tmpdir(), 'co2-')),
     });
     expect(await resolveAppSecret(config)).toBe(strongSecret);
+  });
+});
+
+describe('the README configuration table', () => {
+  it('documents every environment variable the server reads', () => {
+    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+    const documented = new Set(
+      readme
+        .split('\n')
+        .filter((line) => line.startsWith('| `'))
+        .flatMap((line) => [...line.split('|')[1]!.matchAll(/`([A-Z0-9_]+)`/g)].map((m) => m[1])),
+    );
+    const undocumented = Object.keys(envSchema.shape).filter((name) => !documented.has(name));
+    expect(undocumented).toEqual([]);
   });
 });

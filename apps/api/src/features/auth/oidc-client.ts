@@ -3,6 +3,11 @@ import type { OidcConfig } from '../../platform/config/env.js';
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
+/** Loopback, or a `*.localhost` name (RFC 6761: never a host on the internet; the compose stack). */
+function isLocalHost(hostname: string) {
+  return LOOPBACK.has(hostname) || hostname.endsWith('.localhost');
+}
+
 /**
  * The relying party of the institution's IdP. Discovery happens at the first sign-in, not at
  * start-up, so an IdP outage does not stop the API; a failed discovery is retried next time.
@@ -13,11 +18,9 @@ export function oidcRelyingParty(config: OidcConfig) {
   function configuration(): Promise<client.Configuration> {
     discovered ??= client
       .discovery(new URL(config.issuer), config.clientId, undefined, clientAuth(), {
-        // openid-client insists on HTTPS; an IdP on this very machine (development, tests) is
-        // the one exception allowed.
-        execute: LOOPBACK.has(new URL(config.issuer).hostname)
-          ? [client.allowInsecureRequests]
-          : [],
+        // openid-client insists on HTTPS; an IdP on this very machine (development, tests, the
+        // compose stack) is the one exception allowed.
+        execute: isLocalHost(new URL(config.issuer).hostname) ? [client.allowInsecureRequests] : [],
         timeout: 10,
       })
       .catch((error: unknown) => {

@@ -8,7 +8,9 @@ import { dataIngestionJobs } from './table.js';
  * figures whichever process ran the jobs (workers serve no HTTP): jobs by kind and state
  * (`queued` is the queue depth, `running` the work in progress; the finished states only grow,
  * so `increase()` over them gives throughput and failures), and the age of the oldest queued
- * job (a queue that is not drained).
+ * job (a queue that is not drained). While the database does not answer these series are
+ * left out rather than failing the scrape: the process's own metrics matter most then, and
+ * `co2_readiness_check` names the outage.
  */
 export function registerJobMetrics(registry: Registry, db: Database) {
   const byState = new Gauge({
@@ -17,11 +19,12 @@ export function registerJobMetrics(registry: Registry, db: Database) {
     labelNames: ['kind', 'state'] as const,
     registers: [registry],
     async collect() {
+      this.reset();
       const rows = await db
         .select({ kind: dataIngestionJobs.kind, state: dataIngestionJobs.state, n: count() })
         .from(dataIngestionJobs)
-        .groupBy(dataIngestionJobs.kind, dataIngestionJobs.state);
-      this.reset();
+        .groupBy(dataIngestionJobs.kind, dataIngestionJobs.state)
+        .catch(() => []);
       for (const row of rows) this.set({ kind: row.kind, state: row.state }, row.n);
     },
   });
@@ -31,6 +34,7 @@ export function registerJobMetrics(registry: Registry, db: Database) {
     labelNames: ['kind'] as const,
     registers: [registry],
     async collect() {
+      this.reset();
       const rows = await db
         .select({
           kind: dataIngestionJobs.kind,
@@ -40,8 +44,8 @@ export function registerJobMetrics(registry: Registry, db: Database) {
         })
         .from(dataIngestionJobs)
         .where(sql`${dataIngestionJobs.state} = 'queued'`)
-        .groupBy(dataIngestionJobs.kind);
-      this.reset();
+        .groupBy(dataIngestionJobs.kind)
+        .catch(() => []);
       for (const row of rows) this.set({ kind: row.kind }, row.age);
     },
   });

@@ -16,6 +16,15 @@ export type SqlExecutor = (text: string, values?: unknown[]) => Promise<{ rows: 
  */
 export type QueueBackend = { connectionString: string } | { executeSql: SqlExecutor };
 
+/** What a connection pool reports about itself: its size and how its connections are used. */
+export interface PoolStats {
+  max: number;
+  total: number;
+  idle: number;
+  /** Queries waiting for a connection. */
+  waiting: number;
+}
+
 /**
  * One open database, whichever engine serves it. Features only see `db`; the platform uses
  * the rest (readiness, migrations, shutdown).
@@ -34,6 +43,8 @@ export interface DatabaseHandle {
   copyFrom(statement: string, source: AsyncIterable<string>): Promise<number>;
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>;
+  /** Use of the connection pool (a server's; PGlite is one session and has none). */
+  poolStats?(): PoolStats;
   /**
    * Runs `fn` on one connection held for its whole duration, and exclusively among callers of
    * this method in this process: what a session holds (advisory locks) stays held.

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { Gauge } from 'prom-client';
 import { z } from 'zod';
 import { problemSchema } from '../http/problem.js';
 import { sendProblem } from '../http/send-problem.js';
@@ -34,6 +35,16 @@ function withTimeout(promise: Promise<void>, ms: number): Promise<void> {
 export const health = fp<HealthOptions>(
   async (app: FastifyInstance, options) => {
     const timeoutMs = options.timeoutMs ?? 2_000;
+    // The latest answer of each check, so an alert can name a replica that is up but unready
+    // (and what it waits for) without scraping the probe itself.
+    const readiness = app.hasDecorator('metrics')
+      ? new Gauge({
+          name: 'co2_readiness_check',
+          help: 'Latest /readyz result per dependency: 1 answered, 0 failed',
+          labelNames: ['check'] as const,
+          registers: [app.metrics],
+        })
+      : undefined;
 
     app.get(
       '/healthz',
@@ -71,6 +82,8 @@ export const health = fp<HealthOptions>(
             }
           }),
         );
+        for (const [name, state] of results)
+          readiness?.set({ check: name }, state === 'ok' ? 1 : 0);
         const checks = Object.fromEntries(results);
         const failed = results.filter(([, state]) => state === 'failed').map(([name]) => name);
         if (failed.length === 0) return { status: 'ok' as const, checks };
