@@ -9,7 +9,8 @@ import { reportModules, reports } from '../reports/table.js';
 import { canOnUnit, visibleUnit } from '../units/access.js';
 import { claimUpload } from '../uploads/service.js';
 import { getYear, moduleInUse } from '../years/service.js';
-import type { ImportBody } from './contract.js';
+import { type ImportBody, isBackOfficeTarget } from './contract.js';
+import { startBackOfficeImport } from './back-office.js';
 
 export interface ImportDeps {
   db: Database;
@@ -54,7 +55,14 @@ async function refuseValidated(db: Database, unitId: string, year: number, modul
  * a 4xx, before any job exists.
  */
 export async function startImport(deps: ImportDeps, principal: Principal, body: ImportBody) {
+  if (isBackOfficeTarget(body.target)) {
+    return startBackOfficeImport(deps, principal, { ...body, target: body.target });
+  }
   const { db } = deps;
+  if (body.year === undefined) {
+    throw invalid('Module data is imported one year at a time.', 'body.year', 'required');
+  }
+  const year = body.year;
   if (!body.subModule) {
     throw invalid(
       'Module data is imported one sub-module at a time.',
@@ -85,9 +93,9 @@ export async function startImport(deps: ImportDeps, principal: Principal, body: 
       throw new HttpProblem({ status: 422, detail: `${unit.code} is not a lab-level unit.` });
     }
   }
-  moduleInUse(await getYear(db, principal, body.year), module, subModule);
+  moduleInUse(await getYear(db, principal, year), module, subModule);
   if (body.target === 'module-data-unit') {
-    await refuseValidated(db, body.unitId!, body.year, module);
+    await refuseValidated(db, body.unitId!, year, module);
   }
   const upload = await claimUpload(
     db,
@@ -99,7 +107,7 @@ export async function startImport(deps: ImportDeps, principal: Principal, body: 
   const job = await createJob(db, {
     kind: 'import',
     target: body.target,
-    year: body.year,
+    year,
     module,
     subModule,
     unitId: body.target === 'module-data-unit' ? body.unitId : undefined,

@@ -12,6 +12,9 @@ export const jobCountsSchema = z
     skipped: count.optional(),
     withFactor: count.optional(),
     withoutFactor: count.optional(),
+    stale: count.optional().describe('Factors of the set the file left out, flagged stale'),
+    deactivated: count.optional().describe('Units the file left out, deactivated'),
+    revoked: count.optional().describe('CSV role assignments the file no longer lists'),
   })
   .meta({ id: 'JobCounts' });
 

@@ -34,6 +34,12 @@ export interface JobCounts {
   skipped: number;
   withFactor: number;
   withoutFactor: number;
+  /** Factor imports: factors of the set the file left out, flagged stale (never deleted). */
+  stale: number;
+  /** Units imports: units the file left out, deactivated (never deleted). */
+  deactivated: number;
+  /** Role-assignment imports: CSV assignments the file no longer lists, revoked. */
+  revoked: number;
 }
 
 /**

@@ -8,8 +8,11 @@ import { units } from '../units/table.js';
 import { roleAssignments, users } from '../users/table.js';
 import type { RegistrySnapshot } from './snapshot.js';
 
-/** Any constant shared by every process; it names the lock that keeps syncs one at a time. */
-const REGISTRY_SYNC_LOCK_KEY = 4_242_010;
+/**
+ * Any constant shared by every process; it names the lock that keeps syncs, and the CSV imports
+ * of units and role assignments, one at a time.
+ */
+export const REGISTRY_SYNC_LOCK_KEY = 4_242_010;
 
 /** How many problems the error message lists; `problems` has them all. */
 const PROBLEMS_IN_MESSAGE = 20;

@@ -1,0 +1,93 @@
+import { can, entryTypeOf, type SubModuleId } from '@co2-calculator/domain';
+import type { Principal } from '../../platform/auth/principal.js';
+import { HttpProblem } from '../../platform/http/problem.js';
+import { createJob } from '../jobs/store.js';
+import { claimUpload } from '../uploads/service.js';
+import { getYear } from '../years/service.js';
+import { type BackOfficeTarget, type ImportBody, YEARLY_BACK_OFFICE_TARGETS } from './contract.js';
+import type { ImportDeps } from './service.js';
+
+const invalid = (detail: string, path: string, message: string) =>
+  new HttpProblem({
+    status: 400,
+    type: '/docs/problems#validation-error',
+    title: 'Invalid request',
+    detail,
+    errors: [{ path, message }],
+  });
+
+/**
+ * The factor set a request names: `factorSet`, or a sub-module whose calculation reads
+ * exactly one set (a sub-module reading several sets cannot say which file this is).
+ */
+function factorSetOf(body: ImportBody): string {
+  if (body.factorSet) return body.factorSet;
+  if (body.subModule) {
+    const sets = entryTypeOf(body.subModule as SubModuleId)?.factorSets ?? [];
+    if (sets.length === 1) return sets[0]!;
+    throw invalid(
+      sets.length === 0
+        ? `${body.subModule} reads no factor set.`
+        : `${body.subModule} reads several factor sets (${sets.join(', ')}): name one.`,
+      'body.factorSet',
+      'required',
+    );
+  }
+  throw invalid('Which factor set does the file hold?', 'body.factorSet', 'required');
+}
+
+/**
+ * Checks a back-office import (factors, exchange rates, reference data, units, roles) and
+ * queues its job. These change what every unit's figures or access rest on, so only a global
+ * `imports` edit grant (administrators) may load them; everyone else gets a 403 before
+ * anything is read. A yearly target needs a year that exists, open or not: administrators
+ * prepare a year's factors before they open it.
+ */
+export async function startBackOfficeImport(
+  deps: ImportDeps,
+  principal: Principal,
+  body: ImportBody & { target: BackOfficeTarget },
+) {
+  const { db } = deps;
+  if (!can(principal.permissions, 'edit', 'imports')) {
+    throw new HttpProblem({
+      status: 403,
+      detail: `Only administrators import ${body.target}.`,
+    });
+  }
+  if (body.mode === 'append') {
+    throw invalid(
+      `An import of ${body.target} updates what the file holds; it has no append mode.`,
+      'body.mode',
+      `must be replace for ${body.target}`,
+    );
+  }
+  const yearly = YEARLY_BACK_OFFICE_TARGETS.includes(body.target);
+  if (yearly && body.year === undefined) {
+    throw invalid(`${body.target} are imported for one year.`, 'body.year', 'required');
+  }
+  const factorSet = body.target === 'factors' ? factorSetOf(body) : undefined;
+  if (yearly) await getYear(db, principal, body.year!);
+  const upload = await claimUpload(
+    db,
+    deps.store,
+    body.uploadKey,
+    principal.userId,
+    deps.uploadMaxBytes,
+  );
+  const job = await createJob(db, {
+    kind: 'import',
+    target: body.target,
+    year: yearly ? body.year : undefined,
+    mode: 'replace',
+    fileKey: upload.key,
+    filename: upload.filename,
+    params: factorSet ? { factorSet } : {},
+    createdBy: principal.userId,
+  });
+  return {
+    jobId: job.id,
+    pipelineId: job.pipelineId,
+    links: { job: `/api/v1/jobs/${job.id}`, events: '/api/v1/jobs/events' },
+  };
+}

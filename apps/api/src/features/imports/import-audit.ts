@@ -1,0 +1,35 @@
+import { sql } from 'drizzle-orm';
+import { recordAudit } from '../../platform/audit/record.js';
+import type { Database } from '../../platform/db/database.js';
+import type { JobRow } from '../jobs/table.js';
+
+/**
+ * Records, inside the transaction that applies a back-office import, what the import changed
+ * (`import.applied`, one row per job, with the counts) and the file's SHA-256 on the job: both
+ * commit with the change or not at all.
+ */
+export async function recordImport(
+  tx: Database,
+  job: JobRow,
+  sha256: string,
+  details: Record<string, unknown>,
+): Promise<void> {
+  await tx.execute(
+    sql`update data_ingestion_jobs set file_sha256 = ${sha256} where id = ${job.id}`,
+  );
+  await recordAudit(tx, {
+    action: 'import.applied',
+    outcome: 'success',
+    actorId: job.createdBy,
+    targetType: 'job',
+    targetId: job.id,
+    details: {
+      target: job.target,
+      year: job.year,
+      ...job.params,
+      filename: job.filename,
+      sha256,
+      ...details,
+    },
+  });
+}
