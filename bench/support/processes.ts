@@ -3,9 +3,18 @@ import { fileURLToPath } from 'node:url';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
-/** Starts a TypeScript entry point in its own process, as the product would run. */
-export function startProcess(script: string, args: string[], env: Record<string, string>) {
-  return spawn(process.execPath, ['--conditions=source', '--import', 'tsx', script, ...args], {
+/**
+ * Starts a TypeScript entry point in its own process, as the product would run; `nodeArgs`
+ * go to Node itself (e.g. `--cpu-prof` to profile the server under load).
+ */
+export function startProcess(
+  script: string,
+  args: string[],
+  env: Record<string, string>,
+  nodeArgs: string[] = [],
+) {
+  const node = [...nodeArgs, '--conditions=source', '--import', 'tsx'];
+  return spawn(process.execPath, [...node, script, ...args], {
     cwd: repoRoot,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],

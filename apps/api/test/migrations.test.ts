@@ -42,7 +42,11 @@ describe('migrate', () => {
     const testDb = await createTestDatabase({ migrated: false });
     // On a server, separate pools are separate sessions, as separate replicas would be.
     const handles = testDb.url
-      ? await Promise.all([1, 2, 3].map(() => openPostgres({ url: testDb.url!, directUrl: testDb.directUrl, poolSize: 2 })))
+      ? await Promise.all(
+          [1, 2, 3].map(() =>
+            openPostgres({ url: testDb.url!, directUrl: testDb.directUrl, poolSize: 2 }),
+          ),
+        )
       : [testDb.handle, testDb.handle, testDb.handle];
     try {
       const results = await Promise.all(handles.map((handle) => migrate(handle)));

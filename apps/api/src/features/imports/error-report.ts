@@ -31,7 +31,11 @@ export class ErrorReport {
       this.stream.write([...this.header.map(neutraliseFormula), 'line', 'reason']);
     }
     this.count += 1;
-    const row = [...cells.map(neutraliseFormula), line, reason];
+    // Exactly the header's cells, so `line` and `reason` stay under their names: an unreadable
+    // row comes with no cells, a row with a cell beyond the header with too many (its reason
+    // names that cell).
+    const fitted = this.header.map((_, i) => neutraliseFormula(cells[i] ?? ''));
+    const row = [...fitted, line, reason];
     if (!this.stream.write(row)) {
       await new Promise<void>((resolve) => this.stream!.once('drain', resolve));
     }

@@ -14,6 +14,7 @@ import {
   type ProgressUpdate,
   recordProgress,
   renewLease,
+  supersedeStaleRuns,
 } from './store.js';
 import type { JobRow } from './table.js';
 
@@ -140,7 +141,13 @@ export class JobRunner {
     this.dispatching = (async () => {
       do {
         this.dispatchAgain = false;
-        const runs = await jobsToDispatch(this.database.db, this.options.leaseSeconds);
+        // A dead process's delivery stays active in the queue until the queue's own expiry (an
+        // hour): an aggregation, a singleton per year and module, kept every later one from
+        // starting, its own takeover included. Cancelled as its job is taken over.
+        for (const stale of await supersedeStaleRuns(this.database.db, this.options.leaseSeconds)) {
+          await this.queue.cancel(stale.kind, deliveryId(stale.id, stale.run));
+        }
+        const runs = await jobsToDispatch(this.database.db);
         for (const run of runs) {
           await this.queue.send(
             run.kind,

@@ -133,10 +133,13 @@ export async function awaitRetry(db: Database, id: string, run: number, error: s
     .where(runningRun(id, run));
 }
 
-/** Runs to hand to the queue: new ones, and those of processes whose lease ran out. */
-export async function jobsToDispatch(db: Database, leaseSeconds: number) {
-  // A stale run gets a new run number: its old delivery, should it come back, is ignored.
-  await db
+/**
+ * Re-queues the runs of processes whose lease ran out, each with a new run number: its old
+ * delivery, should it come back, is ignored. Returns the superseded runs (kind, job, old run),
+ * whose deliveries the queue still holds as active.
+ */
+export async function supersedeStaleRuns(db: Database, leaseSeconds: number) {
+  const rows = await db
     .update(dataIngestionJobs)
     .set({
       state: 'queued',
@@ -149,7 +152,17 @@ export async function jobsToDispatch(db: Database, leaseSeconds: number) {
         eq(dataIngestionJobs.state, 'running'),
         lt(dataIngestionJobs.heartbeatAt, sql`now() - make_interval(secs => ${leaseSeconds})`),
       ),
-    );
+    )
+    .returning({
+      id: dataIngestionJobs.id,
+      kind: dataIngestionJobs.kind,
+      run: dataIngestionJobs.run,
+    });
+  return rows.map((row) => ({ ...row, run: row.run - 1 }));
+}
+
+/** Runs to hand to the queue: new ones, and those of processes whose lease ran out. */
+export async function jobsToDispatch(db: Database) {
   return db
     .select({
       id: dataIngestionJobs.id,

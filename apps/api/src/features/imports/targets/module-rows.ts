@@ -1,0 +1,124 @@
+import {
+  type CalculationContext,
+  calculateEntry,
+  EMISSION_TYPES,
+  type EntryType,
+  type ModuleRow,
+  type SubModuleId,
+  withOutlierFlag,
+} from '@co2-calculator/domain';
+import { copyValue } from '../copy-text.js';
+import { timeOrderedIds } from '../time-ordered-ids.js';
+
+/** A lab-level unit as a file of all units names it by code. */
+export interface UnitRef {
+  id: string;
+  level: number;
+  active: boolean;
+}
+
+export interface ModuleRowsOptions {
+  jobId: string;
+  year: number;
+  subModule: SubModuleId;
+  type: EntryType;
+  calculation: CalculationContext;
+  /** The year's outlier threshold of the module; none: never an outlier. */
+  thresholdKg: number | null | undefined;
+  /** A file of one unit: its id. A file of all units: every lab by code instead. */
+  unitId: string | null;
+  unitsByCode?: Map<string, UnitRef>;
+  dateColumns: readonly string[];
+}
+
+export type StagedRow =
+  { ok: true; text: string; withoutFactor: boolean } | { ok: false; reason: string };
+
+/**
+ * What an import does with each row the domain's decoder accepted: the checks the decoder
+ * cannot make (a date within the year, the unit of a file of all units), the calculation
+ * (emissions, flags, outlier), and the row as one line of `import_staged_entries` in COPY text
+ * format. Synchronous, and no more work than the row needs: it runs up to a million times
+ * per file.
+ */
+export class ModuleRows {
+  private readonly nextId = timeOrderedIds();
+  private readonly jobId: string;
+  private readonly yearPrefix: string;
+
+  constructor(private readonly options: ModuleRowsOptions) {
+    this.jobId = copyValue(options.jobId);
+    this.yearPrefix = `${options.year}-`;
+  }
+
+  stage(line: number, row: ModuleRow): StagedRow {
+    const { options } = this;
+    const reason = dateOutsideYear(row.fields, options.dateColumns, this.yearPrefix, options.year);
+    if (reason) return { ok: false, reason };
+    let unitId = options.unitId;
+    if (options.unitsByCode) {
+      const unit = options.unitsByCode.get(row.unitCode ?? '');
+      if (!unit) return { ok: false, reason: `unitCode: no unit has the code "${row.unitCode}"` };
+      if (unit.level !== 4) {
+        return { ok: false, reason: `unitCode: ${row.unitCode} is not a lab-level unit` };
+      }
+      if (!unit.active) {
+        return { ok: false, reason: `unitCode: ${row.unitCode} is no longer active` };
+      }
+      unitId = unit.id;
+    }
+    const result = withOutlierFlag(
+      calculateEntry(
+        options.type,
+        options.subModule,
+        row.fields,
+        row.kgCo2eq ?? null,
+        options.calculation,
+      ),
+      options.thresholdKg,
+    );
+    let kgCo2eq = 0;
+    for (const emission of result.emissions) kgCo2eq += emission.kgCo2eq;
+    const emissions = result.emissions.map((e) => ({
+      emission_type: e.emissionType,
+      scope: EMISSION_TYPES[e.emissionType].scope,
+      category: EMISSION_TYPES[e.emissionType].category,
+      kg_co2eq: e.kgCo2eq,
+      quantity: e.quantity?.value ?? null,
+      quantity_unit: e.quantity?.unit ?? null,
+      factor_ids: e.factorIds,
+    }));
+    // Columns of import_staged_entries, in the order of the COPY statement; ids and numbers
+    // never need escaping.
+    const text =
+      `${this.jobId}\t${line}\t${this.nextId()}\t${copyValue(unitId)}\t` +
+      `${copyValue(JSON.stringify(row.fields))}\t${copyValue(row.note)}\t` +
+      `${copyValue(row.kgCo2eq)}\t${kgCo2eq}\t` +
+      `${result.flags.length === 0 ? '[]' : copyValue(JSON.stringify(result.flags))}\t` +
+      `${copyValue(JSON.stringify(emissions))}\n`;
+    return {
+      ok: true,
+      text,
+      withoutFactor: result.flags.some((flag) => flag.code === 'missing-factor'),
+    };
+  }
+}
+
+/** The columns of `import_staged_entries` that {@link ModuleRows.stage} writes, in order. */
+export const STAGED_ENTRY_COLUMNS =
+  'job_id, line, entry_id, unit_id, fields, note, kg_override, kg_co2eq, flags, emissions';
+
+function dateOutsideYear(
+  fields: Record<string, unknown>,
+  dateColumns: readonly string[],
+  yearPrefix: string,
+  year: number,
+): string | undefined {
+  for (const column of dateColumns) {
+    const value = fields[column];
+    if (typeof value === 'string' && !value.startsWith(yearPrefix)) {
+      return `${column}: ${value} is outside the year ${year}`;
+    }
+  }
+  return undefined;
+}
