@@ -7,6 +7,7 @@ import { uploads } from '../src/features/uploads/table.js';
 import { HttpProblem } from '../src/platform/http/problem.js';
 import { storageProblemTypes } from '../src/platform/storage/problems.js';
 import { createUser, signIn, type TestUser } from './support/identities.js';
+import { uploadFile } from './support/imports.js';
 import { buildTestApp } from './support/test-app.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
 import { insertUnits } from './support/unit-tree.js';
@@ -45,24 +46,7 @@ function requestUpload(payload: object, as: Record<string, string> = headers) {
 }
 
 /** An upload ticket of the principal's, with the file sent to its URL. */
-async function uploaded(body = CSV, filename = 'travel.csv') {
-  const ticket = await requestUpload({
-    filename,
-    contentType: 'text/csv',
-    size: Buffer.byteLength(body),
-  });
-  expect(ticket.statusCode, ticket.body).toBe(201);
-  const { key, url, headers: required } = ticket.json();
-  const target = new URL(url);
-  const sent = await app.inject({
-    method: 'PUT',
-    url: `${target.pathname}${target.search}`,
-    headers: required,
-    payload: body,
-  });
-  expect(sent.statusCode, sent.body).toBe(204);
-  return key as string;
-}
+const uploaded = (body = CSV, filename = 'travel.csv') => uploadFile(app, headers, body, filename);
 
 async function problemOf(promise: Promise<unknown>): Promise<HttpProblem> {
   const error = await promise.then(

@@ -13,7 +13,7 @@ import { recordAudit } from '../../platform/audit/record.js';
 import type { Principal } from '../../platform/auth/principal.js';
 import type { ChangeFeed } from '../../platform/db/change-feed.js';
 import type { Database } from '../../platform/db/database.js';
-import { HttpProblem, notFound } from '../../platform/http/problem.js';
+import { HttpProblem, invalidRequest, notFound } from '../../platform/http/problem.js';
 import { refreshAggregates } from '../reports/aggregates.js';
 import { ensureReport } from '../reports/store.js';
 import { reportModules, reports } from '../reports/table.js';
@@ -162,27 +162,21 @@ async function calculate(
   thresholdKg: number | null,
 ): Promise<Calculated> {
   if (moduleOf(body.subModule) !== path.module) {
-    throw new HttpProblem({
-      status: 400,
-      type: '/docs/problems#validation-error',
-      title: 'Invalid request',
-      detail: `${body.subModule} is not a sub-module of ${path.module}.`,
-      errors: [{ path: 'body.subModule', message: `not a sub-module of ${path.module}` }],
-    });
+    throw invalidRequest(`${body.subModule} is not a sub-module of ${path.module}.`, [
+      { path: 'body.subModule', message: `not a sub-module of ${path.module}` },
+    ]);
   }
   const type = entryTypeOf(body.subModule)!;
   const parsed = type.fields.safeParse(body.fields);
   if (!parsed.success) {
-    throw new HttpProblem({
-      status: 400,
-      type: '/docs/problems#validation-error',
-      title: 'Invalid request',
-      detail: `The row has ${parsed.error.issues.length} invalid field${parsed.error.issues.length === 1 ? '' : 's'}.`,
-      errors: parsed.error.issues.map((issue) => ({
+    const { issues } = parsed.error;
+    throw invalidRequest(
+      `The row has ${issues.length} invalid field${issues.length === 1 ? '' : 's'}.`,
+      issues.map((issue) => ({
         path: ['body', 'fields', ...issue.path.map(String)].join('.'),
         message: issue.message,
       })),
-    });
+    );
   }
   const result = withOutlierFlag(
     calculateEntry(type, body.subModule, parsed.data, body.kgCo2eq, await deps.contexts(path.year)),

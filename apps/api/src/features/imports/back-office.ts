@@ -1,20 +1,13 @@
 import { can, entryTypeOf, type SubModuleId } from '@co2-calculator/domain';
 import type { Principal } from '../../platform/auth/principal.js';
-import { HttpProblem } from '../../platform/http/problem.js';
-import { createJob } from '../jobs/store.js';
-import { claimUpload } from '../uploads/service.js';
+import { HttpProblem, invalidRequest } from '../../platform/http/problem.js';
 import { getYear } from '../years/service.js';
 import { type BackOfficeTarget, type ImportBody, YEARLY_BACK_OFFICE_TARGETS } from './contract.js';
+import { queueImport } from './queue-import.js';
 import type { ImportDeps } from './service.js';
 
 const invalid = (detail: string, path: string, message: string) =>
-  new HttpProblem({
-    status: 400,
-    type: '/docs/problems#validation-error',
-    title: 'Invalid request',
-    detail,
-    errors: [{ path, message }],
-  });
+  invalidRequest(detail, [{ path, message }]);
 
 /**
  * The factor set a request names: `factorSet`, or a sub-module whose calculation reads
@@ -68,26 +61,10 @@ export async function startBackOfficeImport(
   }
   const factorSet = body.target === 'factors' ? factorSetOf(body) : undefined;
   if (yearly) await getYear(db, principal, body.year!);
-  const upload = await claimUpload(
-    db,
-    deps.store,
-    body.uploadKey,
-    principal.userId,
-    deps.uploadMaxBytes,
-  );
-  const job = await createJob(db, {
-    kind: 'import',
+  return queueImport(deps, principal, body.uploadKey, {
     target: body.target,
     year: yearly ? body.year : undefined,
     mode: 'replace',
-    fileKey: upload.key,
-    filename: upload.filename,
     params: factorSet ? { factorSet } : {},
-    createdBy: principal.userId,
   });
-  return {
-    jobId: job.id,
-    pipelineId: job.pipelineId,
-    links: { job: `/api/v1/jobs/${job.id}`, events: '/api/v1/jobs/events' },
-  };
 }

@@ -2,15 +2,14 @@ import { can, moduleOf, type SubModuleId } from '@co2-calculator/domain';
 import { and, eq } from 'drizzle-orm';
 import type { Principal } from '../../platform/auth/principal.js';
 import type { Database } from '../../platform/db/database.js';
-import { HttpProblem } from '../../platform/http/problem.js';
+import { HttpProblem, invalidRequest } from '../../platform/http/problem.js';
 import type { ObjectStore } from '../../platform/storage/object-store.js';
-import { createJob } from '../jobs/store.js';
 import { reportModules, reports } from '../reports/table.js';
 import { canOnUnit, visibleUnit } from '../units/access.js';
-import { claimUpload } from '../uploads/service.js';
 import { getYear, moduleInUse } from '../years/service.js';
 import { type ImportBody, isBackOfficeTarget } from './contract.js';
 import { startBackOfficeImport } from './back-office.js';
+import { queueImport } from './queue-import.js';
 
 export interface ImportDeps {
   db: Database;
@@ -19,13 +18,7 @@ export interface ImportDeps {
 }
 
 const invalid = (detail: string, path: string, message: string) =>
-  new HttpProblem({
-    status: 400,
-    type: '/docs/problems#validation-error',
-    title: 'Invalid request',
-    detail,
-    errors: [{ path, message }],
-  });
+  invalidRequest(detail, [{ path, message }]);
 
 /** Refuses a unit import into a validated module: the principal must reopen it first. */
 async function refuseValidated(db: Database, unitId: string, year: number, module: string) {
@@ -97,28 +90,12 @@ export async function startImport(deps: ImportDeps, principal: Principal, body: 
   if (body.target === 'module-data-unit') {
     await refuseValidated(db, body.unitId!, year, module);
   }
-  const upload = await claimUpload(
-    db,
-    deps.store,
-    body.uploadKey,
-    principal.userId,
-    deps.uploadMaxBytes,
-  );
-  const job = await createJob(db, {
-    kind: 'import',
+  return queueImport(deps, principal, body.uploadKey, {
     target: body.target,
     year,
     module,
     subModule,
     unitId: body.target === 'module-data-unit' ? body.unitId : undefined,
     mode: body.mode,
-    fileKey: upload.key,
-    filename: upload.filename,
-    createdBy: principal.userId,
   });
-  return {
-    jobId: job.id,
-    pipelineId: job.pipelineId,
-    links: { job: `/api/v1/jobs/${job.id}`, events: '/api/v1/jobs/events' },
-  };
 }

@@ -1,4 +1,9 @@
-import { type CalculationResult, EMISSION_TYPES, type ModuleId } from '@co2-calculator/domain';
+import {
+  type CalculationResult,
+  EMISSION_TYPES,
+  type EmissionLine,
+  type ModuleId,
+} from '@co2-calculator/domain';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/database.js';
 
@@ -8,6 +13,22 @@ export interface CalculatedEntry {
   reportId: string;
   module: ModuleId | string;
   result: CalculationResult;
+}
+
+/**
+ * An emission line as the columns of `emissions` it fills (scope and category from the
+ * taxonomy), named as the set-based writes unpack them with `jsonb_to_recordset`.
+ */
+export function emissionColumns(line: EmissionLine) {
+  return {
+    emission_type: line.emissionType,
+    scope: EMISSION_TYPES[line.emissionType].scope,
+    category: EMISSION_TYPES[line.emissionType].category,
+    kg_co2eq: line.kgCo2eq,
+    quantity: line.quantity?.value ?? null,
+    quantity_unit: line.quantity?.unit ?? null,
+    factor_ids: line.factorIds,
+  };
 }
 
 const kgOf = (result: CalculationResult) =>
@@ -27,13 +48,7 @@ export async function writeCalculatedEntries(tx: Database, entries: CalculatedEn
       entry_id: entry.id,
       report_id: entry.reportId,
       module: entry.module,
-      emission_type: line.emissionType,
-      scope: EMISSION_TYPES[line.emissionType].scope,
-      category: EMISSION_TYPES[line.emissionType].category,
-      kg_co2eq: line.kgCo2eq,
-      quantity: line.quantity?.value ?? null,
-      quantity_unit: line.quantity?.unit ?? null,
-      factor_ids: line.factorIds,
+      ...emissionColumns(line),
     })),
   );
   if (lines.length > 0) {

@@ -74,3 +74,13 @@ export function statusTitle(status: number): string {
 }
 
 export const notFound = (detail: string) => new HttpProblem({ status: 404, detail });
+
+/** A 400 validation problem, as the schema validation of requests gives, for a check in code. */
+export const invalidRequest = (detail: string, errors: FieldError[]) =>
+  new HttpProblem({
+    status: 400,
+    type: problemTypes.validation,
+    title: 'Invalid request',
+    detail,
+    errors,
+  });

@@ -1,12 +1,12 @@
 import {
   type CalculationContext,
   calculateEntry,
-  EMISSION_TYPES,
   type EntryType,
   type ModuleRow,
   type SubModuleId,
   withOutlierFlag,
 } from '@co2-calculator/domain';
+import { emissionColumns } from '../../recalculation/emission-writes.js';
 import { copyValue } from '../copy-text.js';
 import { timeOrderedIds } from '../time-ordered-ids.js';
 
@@ -79,15 +79,7 @@ export class ModuleRows {
     );
     let kgCo2eq = 0;
     for (const emission of result.emissions) kgCo2eq += emission.kgCo2eq;
-    const emissions = result.emissions.map((e) => ({
-      emission_type: e.emissionType,
-      scope: EMISSION_TYPES[e.emissionType].scope,
-      category: EMISSION_TYPES[e.emissionType].category,
-      kg_co2eq: e.kgCo2eq,
-      quantity: e.quantity?.value ?? null,
-      quantity_unit: e.quantity?.unit ?? null,
-      factor_ids: e.factorIds,
-    }));
+    const emissions = result.emissions.map(emissionColumns);
     // Columns of import_staged_entries, in the order of the COPY statement; ids and numbers
     // never need escaping.
     const text =
