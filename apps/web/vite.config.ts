@@ -34,6 +34,8 @@ function subAppHistoryFallback(): Plugin {
 export default defineConfig({
   root: fromHere('.'),
   base: '/',
+  // The domain package is consumed from its TypeScript sources, as by the API's tests.
+  resolve: { conditions: ['source'] },
   plugins: [
     vue(),
     // Quasar must come after Vue. No sass is installed, so the prebuilt quasar.css is imported

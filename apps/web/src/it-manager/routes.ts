@@ -1,8 +1,5 @@
 import type { RouteRecordRaw } from 'vue-router';
-import { notFoundRoute } from '../shared/not-found-route';
 import ItManagerHomePage from './pages/ItManagerHomePage.vue';
 
-export const routes: RouteRecordRaw[] = [
-  { path: '/', name: 'home', component: ItManagerHomePage },
-  notFoundRoute,
-];
+// Relative to the language segment: `/it-manager/en/…`.
+export const routes: RouteRecordRaw[] = [{ path: '', name: 'home', component: ItManagerHomePage }];

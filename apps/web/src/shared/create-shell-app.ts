@@ -1,27 +1,41 @@
 // The one bootstrap shared by the three apps, so that they all get the same plugins
-// (Quasar, Pinia, Vue Router) configured the same way.
+// (Quasar, Pinia, vue-i18n, Vue Router) configured the same way.
 import { createPinia } from 'pinia';
-import { Quasar } from 'quasar';
+import { Notify, Quasar, Dialog } from 'quasar';
 import iconSet from 'quasar/icon-set/svg-material-icons';
 import 'quasar/dist/quasar.css';
 import { createApp, type App, type Component } from 'vue';
-import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
+import type { RouteRecordRaw } from 'vue-router';
 import { currentWebAppKey } from './current-web-app';
+import { createAppI18n, type MessagePair } from './i18n/create-i18n';
+import { createAppRouter } from './router/create-app-router';
 import type { WebApp } from './web-apps';
 
-export interface ShellAppOptions {
+export interface ShellAppOptions<M extends object> {
   webApp: WebApp;
   rootComponent: Component;
+  /** The app's pages, relative to the language segment (`''` is the app's home). */
   routes: RouteRecordRaw[];
+  messages: MessagePair<M>;
 }
 
-export function createShellApp({ webApp, rootComponent, routes }: ShellAppOptions): App {
+export function createShellApp<M extends object>({
+  webApp,
+  rootComponent,
+  routes,
+  messages,
+}: ShellAppOptions<M>): App {
   const app = createApp(rootComponent);
   // SVG icon set: Quasar's built-in icons (e.g. in selects) then need no icon font.
-  app.use(Quasar, { iconSet });
+  app.use(Quasar, { iconSet, plugins: { Notify, Dialog } });
   app.use(createPinia());
-  // The base matches the path the API server serves this app's index.html under.
-  app.use(createRouter({ history: createWebHistory(webApp.basePath), routes }));
+  const i18n = createAppI18n(messages);
+  app.use(i18n);
+  app.use(
+    createAppRouter(webApp, routes, (locale) => {
+      i18n.global.locale.value = locale;
+    }),
+  );
   app.provide(currentWebAppKey, webApp);
   return app;
 }

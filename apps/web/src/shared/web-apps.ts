@@ -5,7 +5,8 @@ import { matAdminPanelSettings, matCalculate, matGroups } from '@quasar/extras/m
 
 export interface WebApp {
   id: 'calculator' | 'team-manager' | 'it-manager';
-  title: string;
+  /** Message key of its name (see i18n/shared-messages.ts). */
+  titleKey: 'app.calculator' | 'app.teamManager' | 'app.itManager';
   /** Path under which the app is served; also the base of its Vue Router history. */
   basePath: string;
   /** SVG icon (Quasar's `svg path` string), so no icon font has to be downloaded. */
@@ -14,21 +15,21 @@ export interface WebApp {
 
 export const CALCULATOR: WebApp = {
   id: 'calculator',
-  title: 'CO₂ Calculator',
+  titleKey: 'app.calculator',
   basePath: '/',
   icon: matCalculate,
 };
 
 export const TEAM_MANAGER: WebApp = {
   id: 'team-manager',
-  title: 'Team manager',
+  titleKey: 'app.teamManager',
   basePath: '/team-manager/',
   icon: matGroups,
 };
 
 export const IT_MANAGER: WebApp = {
   id: 'it-manager',
-  title: 'Back office',
+  titleKey: 'app.itManager',
   basePath: '/it-manager/',
   icon: matAdminPanelSettings,
 };

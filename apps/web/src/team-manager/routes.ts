@@ -1,8 +1,7 @@
 import type { RouteRecordRaw } from 'vue-router';
-import { notFoundRoute } from '../shared/not-found-route';
 import TeamManagerHomePage from './pages/TeamManagerHomePage.vue';
 
+// Relative to the language segment: `/team-manager/en/…`.
 export const routes: RouteRecordRaw[] = [
-  { path: '/', name: 'home', component: TeamManagerHomePage },
-  notFoundRoute,
+  { path: '', name: 'home', component: TeamManagerHomePage },
 ];

@@ -1,0 +1,9 @@
+const en = {
+  title: 'results',
+};
+
+const fr: typeof en = {
+  title: 'results',
+};
+
+export const resultsMessages = { en, fr };

@@ -1,0 +1,46 @@
+// The one HTTP client of the web apps: JSON under /api/v1, the access token in the
+// Authorization header, one silent refresh when the API answers 401.
+import axios, { type AxiosError, type InternalAxiosRequestConfig } from 'axios';
+
+export const http = axios.create({ baseURL: '/api/v1', withCredentials: true });
+
+export interface Credentials {
+  /** The access token held in memory, if any. */
+  token(): string | undefined;
+  /** Renews the access token through the refresh cookie; false when the session is over. */
+  refresh(): Promise<boolean>;
+  /** Called when no token can be had: the app sends the user to sign in. */
+  signedOut(): void;
+}
+
+let credentials: Credentials | undefined;
+
+/** Set once by the session store, which owns the token (kept out of any storage). */
+export function useCredentials(source: Credentials): void {
+  credentials = source;
+}
+
+http.interceptors.request.use((config) => {
+  const token = credentials?.token();
+  if (token) config.headers.set('Authorization', `Bearer ${token}`);
+  return config;
+});
+
+interface RetriedConfig extends InternalAxiosRequestConfig {
+  retriedAfterRefresh?: boolean;
+}
+
+// Requests of the sign-in flow itself must not try to refresh on failure.
+const AUTH_PATHS = ['/auth/login', '/auth/refresh'];
+
+http.interceptors.response.use(undefined, async (error: AxiosError) => {
+  const config = error.config as RetriedConfig | undefined;
+  const isAuthCall = AUTH_PATHS.some((path) => config?.url?.startsWith(path));
+  if (error.response?.status !== 401 || !config || !credentials || isAuthCall) throw error;
+  if (!config.retriedAfterRefresh && (await credentials.refresh())) {
+    config.retriedAfterRefresh = true;
+    return http.request(config);
+  }
+  credentials.signedOut();
+  throw error;
+});
