@@ -165,6 +165,32 @@ describe('entries', () => {
     expect(travel).toMatchObject({ entries: 5, flagged: 3 });
   });
 
+  it('lists rows filtered by sub-module, flags and a search over field values and notes', async () => {
+    await post('pa', {
+      ...plane({ destination: 'GVA', origin: 'JFK' }),
+      note: 'Keynote in Geneva',
+    });
+    const list = async (query: string) =>
+      (await app.inject({ url: `${url('LAB-A')}?${query}`, headers: as.pa!.headers })).json() as {
+        items: { fields: Record<string, unknown>; note: string | null; flags: unknown[] }[];
+        total: number;
+      };
+    const byNote = await list('q=keynote');
+    expect(byNote.total).toBe(1);
+    expect(byNote.items[0]!.note).toBe('Keynote in Geneva');
+    const byField = await list('q=xxx');
+    expect(byField.items.map((item) => item.fields.destination)).toEqual(['XXX']);
+    // LIKE wildcards typed by a user are matched literally.
+    expect((await list('q=%25')).total).toBe(0);
+    const all = await list('pageSize=100');
+    const flagged = await list('flagged=true&pageSize=100');
+    expect(flagged.total).toBeGreaterThan(0);
+    expect(flagged.total).toBeLessThan(all.total);
+    expect(flagged.items.every((item) => item.flags.length > 0)).toBe(true);
+    expect((await list('subModule=train')).total).toBe(0);
+    expect((await list(`q=${'x'.repeat(201)}`)).total).toBeUndefined();
+  });
+
   it('rejects invalid rows with field paths and writes nothing', async () => {
     const count = async () => (await db().select().from(dataEntries)).length;
     const before = await count();

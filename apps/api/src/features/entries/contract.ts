@@ -71,6 +71,13 @@ export const entryListQuerySchema = z.object({
   sort: sortQuery(ENTRY_SORT_FIELDS, '-createdAt'),
   subModule: z.enum(SUB_MODULE_IDS).optional(),
   flagged: z.stringbool().optional().describe('Only rows with (or without) flags'),
+  q: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .optional()
+    .describe('Rows whose fields or note contain this text (case-insensitive)'),
 });
 
 export const entryListSchema = listOf(entrySchema)

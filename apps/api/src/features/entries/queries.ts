@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/database.js';
-import { offsetOf, parseSort } from '../../platform/http/list.js';
+import { escapeLike, offsetOf, parseSort } from '../../platform/http/list.js';
 import type { EntryListQuery } from './contract.js';
 import { dataEntries, emissions } from './table.js';
 
@@ -11,7 +11,7 @@ export type EmissionRow = typeof emissions.$inferSelect;
 export function entryFilters(
   reportId: string,
   module: string,
-  query: Pick<EntryListQuery, 'subModule' | 'flagged'>,
+  query: Pick<EntryListQuery, 'subModule' | 'flagged' | 'q'>,
   ownerId?: string,
 ): SQL | undefined {
   return and(
@@ -23,6 +23,10 @@ export function entryFilters(
       : query.flagged
         ? sql`jsonb_array_length(${dataEntries.flags}) > 0`
         : sql`jsonb_array_length(${dataEntries.flags}) = 0`,
+    query.q === undefined
+      ? undefined
+      : // The field values as text (not the keys), so "GVA" finds a trip from Geneva airport.
+        sql`(coalesce((select string_agg(value, ' ') from jsonb_each_text(${dataEntries.fields})), '') || ' ' || coalesce(${dataEntries.note}, '')) ilike ${`%${escapeLike(query.q)}%`}`,
     ownerId === undefined
       ? undefined
       : or(eq(dataEntries.createdBy, ownerId), eq(dataEntries.travellerId, ownerId)),
