@@ -1,8 +1,18 @@
-import { classificationKey } from '@co2-calculator/domain';
+import {
+  calculateEntry,
+  classificationKey,
+  FactorIndex,
+  planeTrip,
+  totalKg,
+} from '@co2-calculator/domain';
 import { and, eq, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { entryListSchema, entrySchema } from '../src/features/entries/contract.js';
+import {
+  calculationDataSchema,
+  entryListSchema,
+  entrySchema,
+} from '../src/features/entries/contract.js';
 import { dataEntries, emissions } from '../src/features/entries/table.js';
 import { factors } from '../src/features/factors/table.js';
 import { airports } from '../src/features/reference/table.js';
@@ -248,6 +258,50 @@ describe('entries', () => {
       .innerJoin(reports, eq(reports.id, emissions.reportId))
       .where(eq(reports.unitId, lab('LAB-A')));
     expect((await report()).totalKgCo2eq).toBeCloseTo(live!.kg, 6);
+  });
+});
+
+describe('calculation data for previews in the browser', () => {
+  it('lets a form compute with the shared calculator exactly what the server stores', async () => {
+    const response = await app.inject({
+      url: '/api/v1/years/2025/calculation-data?subModule=plane',
+      headers: as.s1!.headers,
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    const data = calculationDataSchema.parse(response.json());
+    expect(data.factors.map((f) => f.classification.haul).sort()).toEqual(['long', 'short']);
+    expect(data.rooms).toEqual([]);
+    const coordinates = { GVA: [46.2381, 6.1089], JFK: [40.6413, -73.7781] } as const;
+    const fields = planeTrip.fields.parse(plane().fields);
+    const preview = calculateEntry(planeTrip, 'plane', fields, null, {
+      year: 2025,
+      factors: new FactorIndex(2025, data.factors),
+      references: {
+        airport: (iata) => {
+          const [latitude, longitude] = coordinates[iata as keyof typeof coordinates];
+          return { latitude, longitude, country: iata === 'GVA' ? 'CH' : 'US' };
+        },
+      },
+    });
+    const stored = entrySchema.parse((await post('pa', plane())).json());
+    expect(totalKg(preview)).toBeCloseTo(stored.kgCo2eq, 6);
+    await app.inject({
+      method: 'DELETE',
+      url: `${url('LAB-A')}/${stored.id}`,
+      headers: as.pa!.headers,
+    });
+  });
+
+  it('is refused to who may not enter rows, and validates its query', async () => {
+    const anonymous = await app.inject({
+      url: '/api/v1/years/2025/calculation-data?subModule=plane',
+    });
+    expect(anonymous.statusCode).toBe(401);
+    const wrong = await app.inject({
+      url: '/api/v1/years/2025/calculation-data?subModule=submarine',
+      headers: as.pa!.headers,
+    });
+    expect(wrong.statusCode).toBe(400);
   });
 });
 

@@ -1,8 +1,11 @@
 import {
   type CalculationContext,
+  entryTypeOf,
   type Factor,
   FactorIndex,
+  moduleOf,
   type References,
+  type SubModuleId,
 } from '@co2-calculator/domain';
 import { and, eq, sql } from 'drizzle-orm';
 import { QueryCache } from '../../platform/cache/query-cache.js';
@@ -146,14 +149,45 @@ export function calculationContexts(db: Database, changes: ChangeFeed) {
     tables: ['research_facilities', 'reports', 'report_modules'],
     maxSize: 50,
   });
-  return async (year: number): Promise<CalculationContext> => {
-    const [factorIndex, references, facilities] = await Promise.all([
+  const load = (year: number) =>
+    Promise.all([
       factorCache.get(String(year), () => loadFactors(db, year)),
       referenceCache.get(String(year), () => loadReferences(db, year)),
       facilityCache.get(String(year), () => loadFacilities(db, year)),
     ]);
+  const context = async (year: number): Promise<CalculationContext> => {
+    const [factorIndex, references, facilities] = await load(year);
     return { year, factors: factorIndex, references: referencesOf(references, facilities) };
   };
+  /**
+   * What a browser needs to run a sub-module's calculation itself (the forms' live preview):
+   * the factors its entry type reads and the year's data it looks up by name. Airports and
+   * stations are searched through the reference routes instead: there are too many to send.
+   */
+  const browserData = async (year: number, subModule: SubModuleId) => {
+    const [factorIndex, references, facilities] = await load(year);
+    const module = moduleOf(subModule);
+    const sets = entryTypeOf(subModule)?.factorSets ?? [];
+    const money = module === 'purchases' || module === 'external-cloud-ai';
+    return {
+      year,
+      subModule,
+      factors: sets.flatMap((set) => factorIndex.filter(set)),
+      unitsPerEur: money ? Object.fromEntries(references.unitsPerEur) : {},
+      rooms:
+        subModule === 'rooms'
+          ? [...references.rooms].map(([key, room]) => {
+              const [building = '', name = ''] = key.split('|');
+              return { building, room: name, ...room };
+            })
+          : [],
+      facilities:
+        module === 'research-facilities'
+          ? [...facilities].map(([name, facility]) => ({ name, ...facility }))
+          : [],
+    };
+  };
+  return Object.assign(context, { browserData });
 }
 
 export type CalculationContexts = ReturnType<typeof calculationContexts>;

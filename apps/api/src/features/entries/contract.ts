@@ -88,3 +88,55 @@ export type Entry = z.infer<typeof entrySchema>;
 export type EntryBody = z.infer<typeof entryBodySchema>;
 export type EntryListQuery = z.infer<typeof entryListQuerySchema>;
 export type EntryPath = z.infer<typeof entryPathSchema>;
+
+export const calculationDataPathSchema = z.object({
+  year: z.coerce.number().int().min(2000).max(2100),
+});
+
+export const calculationDataQuerySchema = z.object({ subModule: z.enum(SUB_MODULE_IDS) });
+
+export const calculationDataSchema = z
+  .object({
+    year: z.number().int(),
+    subModule: z.enum(SUB_MODULE_IDS),
+    factors: z
+      .array(
+        z.object({
+          id: z.string(),
+          factorSet: z.string(),
+          year: z.number().int(),
+          emissionType: z.string().nullable(),
+          classification: z.record(z.string(), z.string()),
+          values: z.record(z.string(), z.number().nullable()),
+          unit: z.string(),
+          source: z.string(),
+        }),
+      )
+      .describe('The current (not stale) factors of the sets the sub-module’s calculation reads'),
+    unitsPerEur: z
+      .record(z.string(), z.number())
+      .describe('The year’s average exchange rates (purchases, cloud and AI only)'),
+    rooms: z
+      .array(
+        z.object({
+          building: z.string(),
+          room: z.string(),
+          areaM2: z.number(),
+          roomType: z.string(),
+        }),
+      )
+      .describe('The building rooms register (the rooms sub-module only)'),
+    facilities: z
+      .array(
+        z.object({
+          name: z.string(),
+          kgCo2eq: z.number(),
+          totalUse: z.number(),
+          computing: z.boolean(),
+        }),
+      )
+      .describe(
+        'The research facilities of the year with their footprint (research facilities only)',
+      ),
+  })
+  .meta({ id: 'CalculationData' });

@@ -4,6 +4,9 @@ import { auditContext, principalOf } from '../../platform/auth/guard.js';
 import { problemSchema } from '../../platform/http/problem.js';
 import type { CalculationContexts } from './calculation-context.js';
 import {
+  calculationDataPathSchema,
+  calculationDataQuerySchema,
+  calculationDataSchema,
   entryBodySchema,
   entryIdPathSchema,
   entryListQuerySchema,
@@ -30,6 +33,23 @@ export const entriesRoutes: FastifyPluginAsyncZod<{ contexts: CalculationContext
   options,
 ) => {
   const deps = { db: app.db, contexts: options.contexts, changes: app.changes };
+
+  app.get(
+    '/years/:year/calculation-data',
+    {
+      // The same rights as writing rows: whoever may add a row may preview its emissions.
+      config: { access: editRows },
+      schema: {
+        tags: ['entries'],
+        summary:
+          'Factors and reference data of a sub-module’s calculation, for previews in the browser',
+        params: calculationDataPathSchema,
+        querystring: calculationDataQuerySchema,
+        response: { 200: calculationDataSchema, ...problems },
+      },
+    },
+    (request) => options.contexts.browserData(request.params.year, request.query.subModule),
+  );
 
   app.get(
     BASE,

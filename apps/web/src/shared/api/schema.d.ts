@@ -3022,6 +3022,82 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/years/{year}/calculation-data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Factors and reference data of a sub-module’s calculation, for previews in the browser */
+        get: {
+            parameters: {
+                query: {
+                    subModule: "members" | "students" | "plane" | "train" | "rooms" | "combustion" | "embodied" | "scientific" | "it" | "other" | "scientific-equipment" | "it-equipment" | "consumables" | "bio-chem-gas" | "services" | "vehicles" | "other-purchases" | "centralised" | "common-facilities" | "animal-facilities" | "cloud" | "ai" | "gases" | "refrigerants";
+                };
+                header?: never;
+                path: {
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CalculationData"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -3186,6 +3262,82 @@ export interface components {
                 label: string;
                 loginUrl: string;
             } | null;
+        };
+        CalculationData: {
+            /** @description The research facilities of the year with their footprint (research facilities only) */
+            facilities: {
+                computing: boolean;
+                kgCo2eq: number;
+                name: string;
+                totalUse: number;
+            }[];
+            /** @description The current (not stale) factors of the sets the sub-module’s calculation reads */
+            factors: {
+                classification: {
+                    [key: string]: string;
+                };
+                emissionType: string | null;
+                factorSet: string;
+                id: string;
+                source: string;
+                unit: string;
+                values: {
+                    [key: string]: number | null;
+                };
+                year: number;
+            }[];
+            /** @description The building rooms register (the rooms sub-module only) */
+            rooms: {
+                areaM2: number;
+                building: string;
+                room: string;
+                roomType: string;
+            }[];
+            /** @enum {string} */
+            subModule: "members" | "students" | "plane" | "train" | "rooms" | "combustion" | "embodied" | "scientific" | "it" | "other" | "scientific-equipment" | "it-equipment" | "consumables" | "bio-chem-gas" | "services" | "vehicles" | "other-purchases" | "centralised" | "common-facilities" | "animal-facilities" | "cloud" | "ai" | "gases" | "refrigerants";
+            /** @description The year’s average exchange rates (purchases, cloud and AI only) */
+            unitsPerEur: {
+                [key: string]: number;
+            };
+            year: number;
+        };
+        CalculationDataInput: {
+            /** @description The research facilities of the year with their footprint (research facilities only) */
+            facilities: {
+                computing: boolean;
+                kgCo2eq: number;
+                name: string;
+                totalUse: number;
+            }[];
+            /** @description The current (not stale) factors of the sets the sub-module’s calculation reads */
+            factors: {
+                classification: {
+                    [key: string]: string;
+                };
+                emissionType: string | null;
+                factorSet: string;
+                id: string;
+                source: string;
+                unit: string;
+                values: {
+                    [key: string]: number | null;
+                };
+                year: number;
+            }[];
+            /** @description The building rooms register (the rooms sub-module only) */
+            rooms: {
+                areaM2: number;
+                building: string;
+                room: string;
+                roomType: string;
+            }[];
+            /** @enum {string} */
+            subModule: "members" | "students" | "plane" | "train" | "rooms" | "combustion" | "embodied" | "scientific" | "it" | "other" | "scientific-equipment" | "it-equipment" | "consumables" | "bio-chem-gas" | "services" | "vehicles" | "other-purchases" | "centralised" | "common-facilities" | "animal-facilities" | "cloud" | "ai" | "gases" | "refrigerants";
+            /** @description The year’s average exchange rates (purchases, cloud and AI only) */
+            unitsPerEur: {
+                [key: string]: number;
+            };
+            year: number;
         };
         CsvColumn: {
             default?: string | number | boolean;
