@@ -1,5 +1,5 @@
 // Browser tests of the web apps: Debian's Chromium (no browser download) against the real
-// server on the embedded default with the demo institution, started by e2e/serve-demo.ts.
+// server (from the sources) on the embedded default with the demo institution: e2e/serve-demo.ts.
 import { defineConfig, devices } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
@@ -34,7 +34,7 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
   webServer: {
-    command: `node --import tsx e2e/serve-demo.ts`,
+    command: 'node --import tsx e2e/serve-demo.ts',
     url: `http://127.0.0.1:${PORT}/readyz`,
     env: { E2E_PORT: String(PORT) },
     timeout: 120_000,
