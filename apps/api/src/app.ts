@@ -94,6 +94,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('db', database.db);
   app.decorate('changes', database.changes);
+  app.decorate('readDb', database.readDb);
+  app.decorate('readChanges', database.readChanges);
   const appSecret = config.appSecret ?? (await resolveAppSecret(config));
   const storage = createObjectStore(config, appSecret);
   app.decorate('storage', storage);
@@ -105,7 +107,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(connectionDraining);
   await app.register(metrics);
   const poolStats = database.poolStats?.bind(database);
-  if (poolStats) registerDbPoolMetrics(app.metrics, poolStats);
+  if (poolStats) {
+    registerDbPoolMetrics(app.metrics, {
+      primary: poolStats,
+      replica: database.replica?.poolStats,
+    });
+  }
   await app.register(securityHeaders, { connectSources: storageBrowserOrigins(config) });
   await app.register(overloadProtection, {
     maxEventLoopDelayMs: config.overloadEventLoopDelayMs,
@@ -115,6 +122,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(health, {
     checks: [
       { name: 'database', check: () => database.ping() },
+      // Without it the read routes fail: a replica that is down makes the API unready.
+      ...(database.replica ? [{ name: 'replica', check: database.replica.ping }] : []),
       { name: 'storage', check: () => storage.ping() },
     ],
   });

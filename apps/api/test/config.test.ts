@@ -127,6 +127,17 @@ describe('loadConfig', () => {
     );
   });
 
+  it('takes a read replica of a PostgreSQL server only', () => {
+    expect(problemsOf({ DATABASE_REPLICA_URL: 'postgres://co2@replica/co2' })).toEqual([
+      'DATABASE_REPLICA_URL requires DATABASE_URL',
+    ]);
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://co2@primary/co2',
+      DATABASE_REPLICA_URL: 'postgres://co2@replica/co2',
+    });
+    expect(config.database.replicaUrl).toBe('postgres://co2@replica/co2');
+  });
+
   it('reads TRUST_PROXY as a flag or a hop count', () => {
     expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
     const hops = loadConfig({ TRUST_PROXY: '2' }).trustProxy as (a: string, hop: number) => boolean;

@@ -168,21 +168,28 @@ describe('metrics the dashboard needs', () => {
     'reports the use of the pool of a PostgreSQL server',
     async () => {
       const text = (await app.inject({ url: '/metrics' })).body;
-      expect(text).toMatch(/co2_db_pool_connections\{state="used"\} \d/);
-      expect(text).toMatch(/co2_db_pool_connections\{state="idle"\} \d/);
-      expect(text).toContain('co2_db_pool_connections_max 4');
-      expect(text).toMatch(/co2_db_pool_waiting_requests \d/);
+      expect(text).toMatch(/co2_db_pool_connections\{pool="primary",state="used"\} \d/);
+      expect(text).toMatch(/co2_db_pool_connections\{pool="primary",state="idle"\} \d/);
+      expect(text).toContain('co2_db_pool_connections_max{pool="primary"} 4');
+      expect(text).toMatch(/co2_db_pool_waiting_requests\{pool="primary"\} \d/);
+      // No read replica here: no series of one.
+      expect(text).not.toContain('pool="replica"');
     },
   );
 
   it('turns pool statistics into gauges', async () => {
     const registry = new Registry();
-    registerDbPoolMetrics(registry, () => ({ max: 10, total: 7, idle: 2, waiting: 3 }));
+    registerDbPoolMetrics(registry, {
+      primary: () => ({ max: 10, total: 7, idle: 2, waiting: 3 }),
+      replica: () => ({ max: 10, total: 1, idle: 1, waiting: 0 }),
+    });
     const text = await registry.metrics();
-    expect(text).toContain('co2_db_pool_connections{state="used"} 5');
-    expect(text).toContain('co2_db_pool_connections{state="idle"} 2');
-    expect(text).toContain('co2_db_pool_connections_max 10');
-    expect(text).toContain('co2_db_pool_waiting_requests 3');
+    expect(text).toContain('co2_db_pool_connections{pool="primary",state="used"} 5');
+    expect(text).toContain('co2_db_pool_connections{pool="primary",state="idle"} 2');
+    expect(text).toContain('co2_db_pool_connections_max{pool="primary"} 10');
+    expect(text).toContain('co2_db_pool_waiting_requests{pool="primary"} 3');
+    expect(text).toContain('co2_db_pool_connections{pool="replica",state="used"} 0');
+    expect(text).toContain('co2_db_pool_waiting_requests{pool="replica"} 0');
   });
 
   it('leaves the job series out, not the whole scrape, while the database is down', async () => {

@@ -23,7 +23,7 @@ export const factorsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: factorListSchema, ...problems },
       },
     },
-    (request) => listFactors(app.db, request.query),
+    (request) => listFactors(app.readDb, request.query),
   );
 
   app.get(
@@ -37,7 +37,7 @@ export const factorsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: factorListSchema, ...problems },
       },
     },
-    (request) => listFactors(app.db, { ...request.query, sort: 'factorSet', stale: true }),
+    (request) => listFactors(app.readDb, { ...request.query, sort: 'factorSet', stale: true }),
   );
 
   app.get(
@@ -53,6 +53,6 @@ export const factorsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: factorOptionsSchema, ...problems },
       },
     },
-    (request) => factorOptions(app.db, request.query.year, request.query.subModule),
+    (request) => factorOptions(app.readDb, request.query.year, request.query.subModule),
   );
 };

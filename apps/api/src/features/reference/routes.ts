@@ -24,7 +24,7 @@ export const referenceRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: airportListSchema, ...problems },
       },
     },
-    (request) => searchAirports(app.db, request.query.q, request.query.limit),
+    (request) => searchAirports(app.readDb, request.query.q, request.query.limit),
   );
 
   app.get(
@@ -39,7 +39,7 @@ export const referenceRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (request) =>
-      searchStations(app.db, request.query.q, request.query.limit, request.query.country),
+      searchStations(app.readDb, request.query.q, request.query.limit, request.query.country),
   );
 
   app.get(
@@ -53,6 +53,6 @@ export const referenceRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: facilityListSchema, ...problems },
       },
     },
-    (request) => listFacilities(app.db, request.query.year),
+    (request) => listFacilities(app.readDb, request.query.year),
   );
 };

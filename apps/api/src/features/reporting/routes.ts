@@ -22,7 +22,7 @@ const CSV_COLUMNS: (keyof ReportingRow & string)[] = [
 ];
 
 export const reportingRoutes: FastifyPluginAsyncZod = async (app) => {
-  const readReporting = reportingReader(app.db, app.changes);
+  const readReporting = reportingReader(app.readDb, app.readChanges);
 
   app.get(
     '/reporting/units',

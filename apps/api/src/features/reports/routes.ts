@@ -21,7 +21,7 @@ export const reportsRoutes: FastifyPluginAsyncZod<{ contexts: CalculationContext
   app,
   options,
 ) => {
-  const readResults = resultsReader(app.db, app.changes, options.contexts);
+  const readResults = resultsReader(app.readDb, app.readChanges, options.contexts);
   app.get(
     '/units/:unitId/years/:year/results',
     {

@@ -13,8 +13,9 @@ import { principalOf } from '../../platform/auth/guard.js';
 import { getUnit, listUnits, unitVisibilityOf } from './service.js';
 
 export const unitsRoutes: FastifyPluginAsyncZod = async (app) => {
-  // The unit tree changes a few times a year and is read on every page of every app.
-  const cache = new QueryCache(app.changes, { tables: ['units'] });
+  // The unit tree changes a few times a year and is read on every page of every app: from
+  // the read replica when there is one (ADR 0008), so the cache follows what it shows.
+  const cache = new QueryCache(app.readChanges, { tables: ['units'] });
 
   app.get(
     '/units',
@@ -38,7 +39,7 @@ export const unitsRoutes: FastifyPluginAsyncZod = async (app) => {
       const visibility = unitVisibilityOf(principalOf(request));
       const key = JSON.stringify([visibility, request.query]);
       const body = await cache.get(key, async () =>
-        JSON.stringify(await listUnits(app.db, visibility, request.query)),
+        JSON.stringify(await listUnits(app.readDb, visibility, request.query)),
       );
       return sendJsonText(reply as FastifyReply, body);
     },

@@ -24,7 +24,7 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: userListSchema, ...problems },
       },
     },
-    (request) => listUsers(app.db, principalOf(request), request.query),
+    (request) => listUsers(app.readDb, principalOf(request), request.query),
   );
 
   app.get(

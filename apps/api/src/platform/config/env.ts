@@ -38,6 +38,10 @@ export const envSchema = z
       .string()
       .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
       .optional(),
+    DATABASE_REPLICA_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+      .optional(),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
     APP_SECRET: z.string().optional(),
     WEB_DIST_DIR: z.string().min(1).default(path.join(apiPackageRoot, '../web/dist')),
@@ -98,6 +102,14 @@ export const envSchema = z
     DOWNLOAD_URL_TTL_SECONDS: z.coerce.number().int().min(10).max(604_800).default(300),
   })
   .superRefine((env, ctx) => {
+    // A replica of the embedded PGlite does not exist: the setting would be silently ignored.
+    if (env.DATABASE_REPLICA_URL !== undefined && env.DATABASE_URL === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DATABASE_REPLICA_URL'],
+        message: 'requires DATABASE_URL',
+      });
+    }
     const oidc = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_REDIRECT_URI'] as const;
     const given = oidc.filter((name) => env[name] !== undefined);
     if (given.length > 0 && given.length < oidc.length) {
@@ -165,9 +177,10 @@ export interface Config {
   /**
    * `url` serves queries (may go through PgBouncer in transaction mode); `directUrl` reaches
    * the server itself, for what needs a session: LISTEN, session advisory locks (migrations),
-   * the job queue. Unset: `url` is direct.
+   * the job queue. Unset: `url` is direct. `replicaUrl` is a read replica for the reads that
+   * may lag the latest commits (ADR 0008).
    */
-  database: { url?: string; directUrl?: string; poolSize: number };
+  database: { url?: string; directUrl?: string; replicaUrl?: string; poolSize: number };
   /** Undefined until resolved by `resolveAppSecret` (embedded default generates one). */
   appSecret?: string;
   webDistDir: string;
@@ -291,6 +304,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     database: {
       url: env.DATABASE_URL,
       directUrl: env.DATABASE_DIRECT_URL,
+      replicaUrl: env.DATABASE_REPLICA_URL,
       poolSize: env.DATABASE_POOL_SIZE,
     },
     appSecret: env.APP_SECRET,

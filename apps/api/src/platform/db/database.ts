@@ -25,15 +25,34 @@ export interface PoolStats {
   waiting: number;
 }
 
+/** A read replica's own readiness and pool use. */
+export interface ReplicaHandle {
+  ping(): Promise<void>;
+  poolStats(): PoolStats;
+}
+
 /**
- * One open database, whichever engine serves it. Features only see `db`; the platform uses
- * the rest (readiness, migrations, shutdown).
+ * One open database, whichever engine serves it. Features only see `db` and `readDb`; the
+ * platform uses the rest (readiness, migrations, shutdown).
  */
 export interface DatabaseHandle {
   readonly kind: DatabaseKind;
+  /** The primary: every write, and every read that must see the latest commits. */
   readonly db: Database;
   /** Tables changed by committed transactions of any process on this database. */
   readonly changes: ChangeFeed;
+  /**
+   * For reads that may lag the latest commits by the replication delay (ADR 0008 says which):
+   * the read replica when one is configured (`DATABASE_REPLICA_URL`), else `db` itself.
+   */
+  readonly readDb: Database;
+  /**
+   * `changes` as `readDb` sees them, which is what a cache filled from `readDb` must follow:
+   * with a replica, each change once the replica has replayed it; else `changes` itself.
+   */
+  readonly readChanges: ChangeFeed;
+  /** The read replica, when there is one. */
+  readonly replica?: ReplicaHandle;
   readonly queueBackend: QueueBackend;
   /**
    * Bulk-loads text-format rows (`COPY … FROM STDIN`, one line per row) streamed from

@@ -10,6 +10,7 @@ export function openDatabase(config: Config): Promise<DatabaseHandle> {
     return openPostgres({
       url: config.database.url,
       directUrl: config.database.directUrl,
+      replicaUrl: config.database.replicaUrl,
       poolSize: config.database.poolSize,
     });
   }

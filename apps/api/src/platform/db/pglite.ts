@@ -5,7 +5,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { Mutex } from 'async-mutex';
 import { drizzle } from 'drizzle-orm/pglite';
-import { CHANGE_CHANNEL, ChangeListeners } from './change-feed.js';
+import { CHANGE_CHANNEL, type ChangeFeed, ChangeListeners } from './change-feed.js';
 import type { DatabaseHandle } from './database.js';
 import { lockDataDir } from './data-dir-lock.js';
 import * as schema from './schema.js';
@@ -44,14 +44,19 @@ export async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
   const listeners = new ChangeListeners();
   await client.listen(CHANGE_CHANNEL, (table) => listeners.emit(table));
 
+  const changes: ChangeFeed = {
+    live: true,
+    subscribe: (listener) => listeners.subscribe(listener),
+    announce: (tables) => tables.forEach((table) => listeners.emit(table)),
+  };
+
   return {
     kind: 'pglite',
     db,
-    changes: {
-      live: true,
-      subscribe: (listener) => listeners.subscribe(listener),
-      announce: (tables) => tables.forEach((table) => listeners.emit(table)),
-    },
+    changes,
+    // One process owns the database: there is no replica to read from.
+    readDb: db,
+    readChanges: changes,
     async ping() {
       await client.query('select 1');
     },

@@ -5,6 +5,8 @@ import pg from 'pg';
 import { from as copyFromStdin } from 'pg-copy-streams';
 import type { DatabaseHandle } from './database.js';
 import { PostgresChangeFeed } from './postgres-change-feed.js';
+import { openPool, poolStatsOf } from './postgres-pool.js';
+import { openReadReplica } from './replica.js';
 import * as schema from './schema.js';
 
 export interface PostgresOptions {
@@ -15,6 +17,9 @@ export interface PostgresOptions {
    * queue connect here, since a proxy hands each transaction to any server connection.
    */
   directUrl?: string;
+  /** A read replica of the same database, for the reads that may lag (`readDb`, ADR 0008). */
+  replicaUrl?: string;
+  /** Of each pool: the primary's, and the replica's when there is one. */
   poolSize: number;
   /** Reported in pg_stat_activity, so operators can tell the API from other clients. */
   applicationName?: string;
@@ -22,34 +27,34 @@ export interface PostgresOptions {
 
 /** A PostgreSQL server (directly or through PgBouncer) through a `pg` connection pool. */
 export async function openPostgres(options: PostgresOptions): Promise<DatabaseHandle> {
-  const pool = new pg.Pool({
-    connectionString: options.url,
-    max: options.poolSize,
-    application_name: options.applicationName ?? 'co2-calculator',
-    connectionTimeoutMillis: 10_000,
-    idleTimeoutMillis: 30_000,
-  });
-  // An idle client that loses its server connection emits here; without a listener the
-  // process would crash. The pool discards the client and opens a new one when needed.
-  pool.on('error', () => {});
+  const applicationName = options.applicationName ?? 'co2-calculator';
+  const pool = openPool(options.url, options.poolSize, applicationName);
   const db = drizzle({ client: pool, schema });
   const directUrl = options.directUrl ?? options.url;
   const changes = new PostgresChangeFeed(directUrl);
   await changes.start();
+  const replica =
+    options.replicaUrl === undefined
+      ? undefined
+      : openReadReplica({
+          url: options.replicaUrl,
+          poolSize: options.poolSize,
+          applicationName: `${applicationName}-replica`,
+          primary: pool,
+          primaryChanges: changes,
+        });
 
   return {
     kind: 'postgres',
     db,
     changes,
+    readDb: replica?.db ?? db,
+    readChanges: replica?.changes ?? changes,
+    replica: replica && { ping: replica.ping, poolStats: replica.poolStats },
     async ping() {
       await pool.query('select 1');
     },
-    poolStats: () => ({
-      max: options.poolSize,
-      total: pool.totalCount,
-      idle: pool.idleCount,
-      waiting: pool.waitingCount,
-    }),
+    poolStats: () => poolStatsOf(pool, options.poolSize),
     queueBackend: { connectionString: directUrl },
     async copyFrom(statement, source) {
       const client = await pool.connect();
@@ -64,7 +69,7 @@ export async function openPostgres(options: PostgresOptions): Promise<DatabaseHa
     async withSession(fn) {
       const client = new pg.Client({
         connectionString: directUrl,
-        application_name: `${options.applicationName ?? 'co2-calculator'}-session`,
+        application_name: `${applicationName}-session`,
       });
       client.on('error', () => {});
       await client.connect();
@@ -75,6 +80,7 @@ export async function openPostgres(options: PostgresOptions): Promise<DatabaseHa
       }
     },
     async close() {
+      await replica?.close();
       await changes.close();
       await pool.end();
     },

@@ -27,7 +27,7 @@ export async function startOpsServer(options: OpsServerOptions): Promise<Fastify
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   await app.register(metrics);
-  if (options.poolStats) registerDbPoolMetrics(app.metrics, options.poolStats);
+  if (options.poolStats) registerDbPoolMetrics(app.metrics, { primary: options.poolStats });
   await app.register(health, { checks: options.checks });
   await app.listen({ host: options.host, port: options.port });
   return app;
