@@ -104,6 +104,11 @@ const MATRIX: Record<string, Case> = {
     url: () => '/api/v1/factors/options?year=2025&subModule=plane',
     expect: signedIn(200),
   },
+  'GET /api/v1/years/{year}/calculation-data': {
+    url: () => '/api/v1/years/2025/calculation-data?subModule=plane',
+    // Whoever may enter rows somewhere previews them; the back office and admins enter none.
+    expect: { anonymous: 401, standard: 200, principal: 200, backoffice: 403, admin: 403 },
+  },
   'GET /api/v1/reference/airports': {
     url: () => '/api/v1/reference/airports?q=gva',
     expect: signedIn(200),

@@ -351,6 +351,19 @@ describe('live job events', () => {
     expect(JSON.parse(resumed.at(-1)!.data).state).toBe('warning');
   });
 
+  it('answers with its headers at once, before any job changes', async () => {
+    // Nothing happens to any job here: fetch only resolves if the headers are flushed
+    // (otherwise it waits for the first event or the heartbeat, beyond the test timeout).
+    const controller = new AbortController();
+    const response = await fetch(`${base}/api/v1/jobs/events`, {
+      headers: { ...as.principal!.headers, accept: 'text/event-stream' },
+      signal: controller.signal,
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    controller.abort();
+  }, 5_000);
+
   it('shows nobody the jobs they may not see', async () => {
     const member = await fetch(`${base}/api/v1/jobs/events`, {
       headers: { ...as.member!.headers, accept: 'text/event-stream' },

@@ -65,6 +65,9 @@ export const jobsRoutes: FastifyPluginAsyncZod<{ downloadUrlTtlSeconds: number }
       reply.sse.keepAlive();
       // Headers now: a client knows the stream is open before the first job changes.
       reply.sse.sendHeaders();
+      // Node holds headers back until the first body write: flush them, or a `fetch` client
+      // waits for the first event (or heartbeat) to learn the stream is open.
+      reply.raw.flushHeaders();
       // Subscribe before replaying, so nothing committed in between is lost (duplicates are
       // harmless: every event is the job's whole current state).
       const queued: Parameters<Parameters<JobEventHub['subscribe']>[1]>[0][] = [];

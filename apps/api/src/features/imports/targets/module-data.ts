@@ -185,6 +185,12 @@ function summary(read: number, skipped: number, duplicates: number, withoutFacto
         (duplicates > 0 ? `, ${duplicates} of them people already counted in the unit` : ''),
     );
   }
-  if (withoutFactor > 0) parts.push(`${withoutFactor} rows have no factor and are flagged`);
+  if (withoutFactor > 0) {
+    parts.push(
+      withoutFactor === 1
+        ? '1 row has no factor and is flagged'
+        : `${withoutFactor} rows have no factor and are flagged`,
+    );
+  }
   return parts.length ? `${parts.join('; ')}.` : null;
 }
