@@ -60,11 +60,15 @@ export function useEmissionPreview(
   subModule: Ref<SubModuleId>,
   values: Ref<FieldValues>,
   override: Ref<number | null>,
+  /** Only a form on screen needs the factors: closed dialogs load nothing. */
+  active: Ref<boolean>,
 ) {
   const data = ref<CalculationData>();
   watch(
-    [year, subModule],
-    async ([y, s]) => {
+    [year, subModule, active],
+    async ([y, s, on]) => {
+      if (!on) return;
+      if (data.value?.year === y && data.value.subModule === s) return;
       data.value = undefined;
       data.value = await calculationData(y, s);
     },
@@ -75,6 +79,7 @@ export function useEmissionPreview(
   watch(
     values,
     (row) => {
+      if (!active.value) return;
       const text = (name: string) => (typeof row[name] === 'string' ? (row[name] as string) : '');
       if (subModule.value === 'plane') {
         void lookUpAirport(text('origin')).catch(() => undefined);

@@ -20,6 +20,25 @@ export function useCredentials(source: Credentials): void {
   credentials = source;
 }
 
+/**
+ * The access token, for requests made without axios: a `fetch` stream of Server-Sent Events
+ * (EventSource cannot send headers). Undefined when signed out.
+ */
+export function currentAccessToken(): string | undefined {
+  return credentials?.token();
+}
+
+/**
+ * After such a request was answered 401: renews the token as the interceptor below does, and
+ * ends the session the same way when it cannot. True when a new token is there to retry with.
+ */
+export async function renewAccessToken(): Promise<boolean> {
+  if (!credentials) return false;
+  if (await credentials.refresh()) return true;
+  credentials.signedOut();
+  return false;
+}
+
 http.interceptors.request.use((config) => {
   const token = credentials?.token();
   if (token) config.headers.set('Authorization', `Bearer ${token}`);

@@ -1,0 +1,19 @@
+// How each state of a job looks, the same in every screen that lists or follows jobs.
+import {
+  matCancel,
+  matCheckCircle,
+  matError,
+  matHourglassEmpty,
+  matWarning,
+} from '@quasar/extras/material-icons';
+import type { JobState } from './job-states';
+
+/** A Quasar colour name; no icon for `running`, which shows a spinner instead. */
+export const JOB_STATE_LOOK: Record<JobState, { icon?: string; color: string }> = {
+  queued: { icon: matHourglassEmpty, color: 'grey-8' },
+  running: { color: 'primary' },
+  succeeded: { icon: matCheckCircle, color: 'green-8' },
+  warning: { icon: matWarning, color: 'orange-9' },
+  failed: { icon: matError, color: 'red-9' },
+  cancelled: { icon: matCancel, color: 'grey-8' },
+};
