@@ -1,0 +1,9 @@
+const en = {
+  title: 'factors',
+};
+
+const fr: typeof en = {
+  title: 'factors',
+};
+
+export const factorsMessages = { en, fr };

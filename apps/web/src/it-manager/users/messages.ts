@@ -1,0 +1,9 @@
+const en = {
+  title: 'users',
+};
+
+const fr: typeof en = {
+  title: 'users',
+};
+
+export const usersMessages = { en, fr };
