@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { auditRoutes } from './features/audit/routes.js';
 import { authRoutes } from './features/auth/routes.js';
 import { oidcRelyingParty } from './features/auth/oidc-client.js';
 import { type CompiledRule, compileRoleMapping } from './features/auth/oidc-role-mapping.js';
@@ -16,6 +17,7 @@ import { calculationContexts } from './features/entries/calculation-context.js';
 import { factorsRoutes } from './features/factors/routes.js';
 import { referenceRoutes } from './features/reference/routes.js';
 import { reportingRoutes } from './features/reporting/routes.js';
+import { systemRoutes } from './features/system/routes.js';
 import { templatesRoutes } from './features/templates/routes.js';
 import { uploadsRoutes } from './features/uploads/routes.js';
 import { importsRoutes } from './features/imports/routes.js';
@@ -119,14 +121,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(rateLimiting);
   await app.register(openApi);
-  await app.register(health, {
-    checks: [
-      { name: 'database', check: () => database.ping() },
-      // Without it the read routes fail: a replica that is down makes the API unready.
-      ...(database.replica ? [{ name: 'replica', check: database.replica.ping }] : []),
-      { name: 'storage', check: () => storage.ping() },
-    ],
-  });
+  const readinessChecks = [
+    { name: 'database', check: () => database.ping() },
+    // Without it the read routes fail: a replica that is down makes the API unready.
+    ...(database.replica ? [{ name: 'replica', check: database.replica.ping }] : []),
+    { name: 'storage', check: () => storage.ping() },
+  ];
+  await app.register(health, { checks: readinessChecks });
   await app.register(cookies, { secret: appSecret });
 
   const tokens = accessTokenIssuer(await loadSigningKeys(config), {
@@ -184,6 +185,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       });
       await api.register(importsRoutes, { uploadMaxBytes: config.storage.uploadMaxBytes });
       await api.register(registryRoutes, { configured: config.registry !== undefined });
+      await api.register(auditRoutes);
+      await api.register(systemRoutes, { checks: readinessChecks });
       await api.register(jobsRoutes, {
         downloadUrlTtlSeconds: config.storage.downloadUrlTtlSeconds,
       });

@@ -36,6 +36,11 @@ const signedIn = (status: number): Record<Caller, number> => ({
   anonymous: 401,
 });
 
+const adminOnly = (status: number): Record<Caller, number> => ({
+  ...signedIn(403),
+  admin: status,
+});
+
 const entries = (f: Fixtures) =>
   `/api/v1/units/${f.unitId}/years/2025/modules/professional-travel/entries`;
 const TRIP = {
@@ -104,6 +109,25 @@ const MATRIX: Record<string, Case> = {
     url: () => '/api/v1/factors/options?year=2025&subModule=plane',
     expect: signedIn(200),
   },
+  'POST /api/v1/units/{unitId}/members': {
+    url: (f) => `/api/v1/units/${f.unitId}/members`,
+    payload: { email: 'nobody@test.example' },
+    // Those who may delegate get past the guard and learn the account does not exist.
+    expect: { anonymous: 401, standard: 403, principal: 404, backoffice: 403, admin: 404 },
+  },
+  'GET /api/v1/units/{unitId}/years/{year}/modules/{module}/entries.csv': {
+    url: (f) => `${entries(f)}.csv?subModule=plane`,
+    expect: { anonymous: 401, standard: 403, principal: 200, backoffice: 403, admin: 200 },
+  },
+  'POST /api/v1/factors/recalculate': {
+    url: () => '/api/v1/factors/recalculate',
+    payload: { year: 2025, subModule: 'plane' },
+    expect: adminOnly(202),
+  },
+  'GET /api/v1/audit': { url: () => '/api/v1/audit', expect: adminOnly(200) },
+  'GET /api/v1/audit/verify': { url: () => '/api/v1/audit/verify', expect: adminOnly(200) },
+  'GET /api/v1/audit/{id}': { url: () => '/api/v1/audit/1', expect: adminOnly(200) },
+  'GET /api/v1/system/status': { url: () => '/api/v1/system/status', expect: adminOnly(200) },
   'GET /api/v1/years/{year}/calculation-data': {
     url: () => '/api/v1/years/2025/calculation-data?subModule=plane',
     // Whoever may enter rows somewhere previews them; the back office and admins enter none.

@@ -261,6 +261,56 @@ describe('entries', () => {
   });
 });
 
+describe('CSV export of a sub-module’s rows', () => {
+  it('writes the template’s columns, then the emission, flags and source of every row', async () => {
+    const response = await app.inject({
+      url: `${url('LAB-A')}.csv?subModule=plane`,
+      headers: as.pa!.headers,
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.headers['content-type']).toContain('text/csv');
+    expect(response.headers['content-disposition']).toContain('co2-lab-a-2025-plane.csv');
+    const [header, ...lines] = response.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(header).toBe(
+      'unitCode,origin,destination,traveller,date,trips,roundTrip,distanceKm,class,kgCo2eq,note,kgCo2eqCalculated,flags,source',
+    );
+    const listed = (
+      await app.inject({
+        url: `${url('LAB-A')}?subModule=plane&pageSize=1000`,
+        headers: as.pa!.headers,
+      })
+    ).json() as { total: number; totalKgCo2eq: number };
+    expect(lines).toHaveLength(listed.total);
+    const columns = header!.split(',');
+    const kg = columns.indexOf('kgCo2eqCalculated');
+    const sum = lines.reduce((total, line) => total + Number(line.split(',')[kg]), 0);
+    expect(sum).toBeCloseTo(listed.totalKgCo2eq, 6);
+    expect(lines.every((line) => line.startsWith('LAB-A,'))).toBe(true);
+    expect(lines.some((line) => line.includes(',yes,'))).toBe(true); // round trips as yes/no
+  });
+
+  it('is for who may export the unit’s rows, and checks the sub-module', async () => {
+    const member = await app.inject({
+      url: `${url('LAB-A')}.csv?subModule=plane`,
+      headers: as.s1!.headers,
+    });
+    expect(member.statusCode).toBe(403);
+    const other = await app.inject({
+      url: `${url('LAB-A')}.csv?subModule=plane`,
+      headers: as.pb!.headers,
+    });
+    expect([403, 404]).toContain(other.statusCode);
+    const wrong = await app.inject({
+      url: `${url('LAB-A')}.csv?subModule=members`,
+      headers: as.pa!.headers,
+    });
+    expect(wrong.statusCode).toBe(400);
+  });
+});
+
 describe('calculation data for previews in the browser', () => {
   it('lets a form compute with the shared calculator exactly what the server stores', async () => {
     const response = await app.inject({

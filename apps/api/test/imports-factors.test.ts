@@ -175,6 +175,68 @@ describe('importing a factor set', () => {
   });
 });
 
+describe('recalculating on request', () => {
+  it('recalculates a year’s rows with the factors as they are now, then its results', async () => {
+    const [entry] = await queryRows<{ id: string; kg_co2eq: number }>(
+      fx.db,
+      sql`select d.id, d.kg_co2eq from data_entries d join reports r on r.id = d.report_id
+           where r.year = ${YEAR} and d.sub_module = 'plane' and d.kg_co2eq > 0 and d.kg_override is null
+           order by d.id limit 1`,
+    );
+    // A change the rows have not followed yet (as an administrator's correction in the database).
+    await fx.db.execute(
+      sql`update factors set "values" = jsonb_set("values", '{kgCo2eqPerKm}',
+            to_jsonb(("values"->>'kgCo2eqPerKm')::float8 * 3))
+          where factor_set = 'plane' and year = ${YEAR}`,
+    );
+    const response = await fx.app.inject({
+      method: 'POST',
+      url: '/api/v1/factors/recalculate',
+      headers: fx.as.admin.headers,
+      payload: { year: YEAR, subModule: 'plane' },
+    });
+    expect(response.statusCode, response.body).toBe(202);
+    const jobs = await waitForPipeline(fx.app, fx.as.admin.headers, response.json().pipelineId);
+    expect(jobs.map((job) => [job.kind, job.state])).toEqual([
+      ['recalculate', 'succeeded'],
+      ['aggregate', 'succeeded'],
+    ]);
+    const [after] = await fx.db
+      .select({ kg: dataEntries.kgCo2eq })
+      .from(dataEntries)
+      .where(eq(dataEntries.id, entry!.id));
+    expect(after!.kg).toBeCloseTo(entry!.kg_co2eq * 3, 6);
+    const audits = await fx.db
+      .select({ details: auditLog.details })
+      .from(auditLog)
+      .where(eq(auditLog.action, 'factors.recalculation_requested'));
+    expect(audits.at(-1)!.details).toMatchObject({ subModule: 'plane', jobId: jobs[0]!.id });
+    // Back to the factors as they were, rows included, for the tests after this one.
+    await fx.db.execute(
+      sql`update factors set "values" = jsonb_set("values", '{kgCo2eqPerKm}',
+            to_jsonb(("values"->>'kgCo2eqPerKm')::float8 / 3))
+          where factor_set = 'plane' and year = ${YEAR}`,
+    );
+    const back = await fx.app.inject({
+      method: 'POST',
+      url: '/api/v1/factors/recalculate',
+      headers: fx.as.admin.headers,
+      payload: { year: YEAR },
+    });
+    await waitForPipeline(fx.app, fx.as.admin.headers, back.json().pipelineId);
+  });
+
+  it('needs a year that exists', async () => {
+    const response = await fx.app.inject({
+      method: 'POST',
+      url: '/api/v1/factors/recalculate',
+      headers: fx.as.admin.headers,
+      payload: { year: 2031 },
+    });
+    expect(response.statusCode).toBe(404);
+  });
+});
+
 describe('who may import factors, and for what', () => {
   it('refuses non-administrators with 403, before any job exists', async () => {
     await fx.expectRefusedToNonAdmins(body, factorFile([]));

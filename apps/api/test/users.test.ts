@@ -219,6 +219,50 @@ describe('PUT /api/v1/users/:id/roles', () => {
   });
 });
 
+describe('POST /api/v1/units/:unitId/members', () => {
+  const addMember = (who: string, unitCode: string, email: string) =>
+    app.inject({
+      method: 'POST',
+      url: `/api/v1/units/${unit(unitCode)}/members`,
+      headers: sessions[who]!.headers,
+      payload: { email },
+    });
+
+  it('lets a principal give standard to an account named by its e-mail, audited', async () => {
+    const before = await lastAuditId(db());
+    const response = await addMember('principalA', 'LAB-A', 'NEWCOMER@test.example ');
+    expect(response.statusCode, response.body).toBe(201);
+    expect(userSchema.parse(response.json())).toMatchObject({
+      id: people.newcomer!.id,
+      roles: [{ role: 'standard', unitId: unit('LAB-A'), source: 'app' }],
+    });
+    expect((await auditRowsAfter(db(), before)).map((a) => a.action)).toEqual(['roles.changed']);
+    // Already a member: a clear conflict, nothing changes.
+    const again = await addMember('principalA', 'LAB-A', 'newcomer@test.example');
+    expect(again.statusCode).toBe(409);
+    expect(again.json().detail).toContain('already holds a role');
+    await putRoles('principalA', people.newcomer!.id, []);
+  });
+
+  it('answers 404 for an unknown e-mail or a unit the caller cannot see, 403 without the right', async () => {
+    const before = await lastAuditId(db());
+    const unknown = await addMember('principalA', 'LAB-A', 'nobody@test.example');
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().detail).toContain('sign in once');
+    expect((await addMember('principalA', 'LAB-B', 'newcomer@test.example')).statusCode).toBe(404);
+    expect((await addMember('memberA', 'LAB-A', 'newcomer@test.example')).statusCode).toBe(403);
+    expect((await addMember('principalA', 'LAB-A', 'not an e-mail')).statusCode).toBe(400);
+    const held = await db()
+      .select()
+      .from(roleAssignments)
+      .where(eq(roleAssignments.userId, people.newcomer!.id));
+    expect(held).toEqual([]);
+    expect((await auditRowsAfter(db(), before)).map((a) => a.action)).not.toContain(
+      'roles.changed',
+    );
+  });
+});
+
 describe('units seen by each role', () => {
   const codes = async (as: string) =>
     ((await get(as, '/api/v1/units?pageSize=100')).json().items as { code: string }[]).map(

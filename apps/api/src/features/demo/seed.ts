@@ -88,10 +88,18 @@ async function seedPeople(db: Database, labIds: Map<string, string>): Promise<De
       roles: [{ role: 'standard', unitId }],
     });
   }
+  // Someone who signed in once but holds no role yet: a principal can delegate to them.
+  accounts.push({
+    email: 'newcomer.l01@demo.example',
+    name: 'Newcomer to L01',
+    role: 'none (a principal of L01 can add them)',
+    roles: [],
+  });
   for (const account of accounts) {
     const id = randomUUID();
     await db.insert(users).values({ id, email: account.email, displayName: account.name });
     await db.insert(localAccounts).values({ userId: id, passwordHash });
+    if (account.roles.length === 0) continue;
     await db.insert(roleAssignments).values(
       account.roles.map((assignment) => ({
         userId: id,

@@ -140,3 +140,7 @@ export const calculationDataSchema = z
       ),
   })
   .meta({ id: 'CalculationData' });
+
+export const entryExportQuerySchema = z.object({
+  subModule: z.enum(SUB_MODULE_IDS).describe('The sub-module whose rows to export (one CSV each)'),
+});

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditContext, principalOf } from '../../platform/auth/guard.js';
+import { sendCsv } from '../../platform/csv/safe-csv.js';
 import { problemSchema } from '../../platform/http/problem.js';
 import type { CalculationContexts } from './calculation-context.js';
 import {
@@ -8,12 +9,14 @@ import {
   calculationDataQuerySchema,
   calculationDataSchema,
   entryBodySchema,
+  entryExportQuerySchema,
   entryIdPathSchema,
   entryListQuerySchema,
   entryListSchema,
   entryPathSchema,
   entrySchema,
 } from './contract.js';
+import { exportEntries } from './export.js';
 import { createEntry, deleteEntry, listEntries, updateEntry } from './service.js';
 
 const BASE = '/units/:unitId/years/:year/modules/:module/entries';
@@ -49,6 +52,31 @@ export const entriesRoutes: FastifyPluginAsyncZod<{ contexts: CalculationContext
       },
     },
     (request) => options.contexts.browserData(request.params.year, request.query.subModule),
+  );
+
+  app.get(
+    `${BASE}.csv`,
+    {
+      config: { access: { resource: 'entries', action: 'export' } },
+      schema: {
+        tags: ['entries'],
+        summary:
+          'A sub-module’s rows as CSV: its template’s columns, then the emission, flags and source',
+        params: entryPathSchema,
+        querystring: entryExportQuerySchema,
+        produces: ['text/csv'],
+        response: { 200: z.string(), ...problems },
+      },
+    },
+    async (request, reply) => {
+      const { filename, rows, columns } = await exportEntries(
+        app.db,
+        principalOf(request),
+        request.params,
+        request.query.subModule,
+      );
+      return sendCsv(reply, filename, rows, columns);
+    },
   );
 
   app.get(

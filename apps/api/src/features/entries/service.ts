@@ -87,7 +87,7 @@ function toEntry(row: EntryRow, lines: EmissionRow[], readOnly: boolean): Entry 
   };
 }
 
-async function officialReportId(db: Database, unitId: string, year: number) {
+export async function officialReportId(db: Database, unitId: string, year: number) {
   const [report] = await db
     .select({ id: reports.id })
     .from(reports)

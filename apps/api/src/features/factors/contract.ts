@@ -52,3 +52,14 @@ export const factorOptionsSchema = z
   .meta({ id: 'FactorOptions' });
 
 export type FactorListQuery = z.infer<typeof factorListQuerySchema>;
+
+export const recalculationBodySchema = z
+  .object({
+    year: z.number().int().min(2000).max(2100),
+    subModule: z.enum(SUB_MODULE_IDS).optional().describe('Only this sub-module’s rows; none: all'),
+  })
+  .meta({ id: 'RecalculationRequest' });
+
+export const recalculationAcceptedSchema = z
+  .object({ jobId: z.uuid(), pipelineId: z.uuid() })
+  .meta({ id: 'RecalculationAccepted' });

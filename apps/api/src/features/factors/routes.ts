@@ -1,12 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { auditContext, principalOf } from '../../platform/auth/guard.js';
 import { problemSchema } from '../../platform/http/problem.js';
 import {
   factorListQuerySchema,
   factorListSchema,
   factorOptionsQuerySchema,
   factorOptionsSchema,
+  recalculationAcceptedSchema,
+  recalculationBodySchema,
   staleQuerySchema,
 } from './contract.js';
+import { requestRecalculation } from './recalculation.js';
 import { factorOptions, listFactors } from './service.js';
 
 const problems = { 400: problemSchema, 401: problemSchema, 403: problemSchema };
@@ -54,5 +58,27 @@ export const factorsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (request) => factorOptions(app.readDb, request.query.year, request.query.subModule),
+  );
+
+  app.post(
+    '/factors/recalculate',
+    {
+      config: { access: { resource: 'factors', action: 'edit' } },
+      schema: {
+        tags: ['factors'],
+        summary: 'Recalculate a year’s rows with the current factors, then its results (a job)',
+        body: recalculationBodySchema,
+        response: { 202: recalculationAcceptedSchema, ...problems, 404: problemSchema },
+      },
+    },
+    async (request, reply) => {
+      const accepted = await requestRecalculation(
+        app.db,
+        principalOf(request),
+        request.body,
+        auditContext(request),
+      );
+      return reply.code(202).header('location', `/api/v1/jobs/${accepted.jobId}`).send(accepted);
+    },
   );
 };

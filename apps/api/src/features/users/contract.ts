@@ -52,3 +52,16 @@ export const setRolesBodySchema = z
 
 export type User = z.infer<typeof userSchema>;
 export type UserListQuery = z.infer<typeof userListQuerySchema>;
+
+export const memberPathSchema = z.object({ unitId: z.uuid() });
+
+export const addMemberBodySchema = z
+  .object({
+    email: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .pipe(z.email().max(320))
+      .describe('The e-mail address of an existing account'),
+  })
+  .meta({ id: 'AddMember' });

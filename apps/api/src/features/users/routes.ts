@@ -2,12 +2,15 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { auditContext, principalOf } from '../../platform/auth/guard.js';
 import { problemSchema } from '../../platform/http/problem.js';
 import {
+  addMemberBodySchema,
+  memberPathSchema,
   setRolesBodySchema,
   userIdParamsSchema,
   userListQuerySchema,
   userListSchema,
   userSchema,
 } from './contract.js';
+import { addMember } from './members.js';
 import { getUser, listUsers, setAppRoles } from './service.js';
 
 const problems = { 400: problemSchema, 401: problemSchema, 403: problemSchema };
@@ -74,5 +77,36 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
         request.body.roles,
         auditContext(request),
       ),
+  );
+
+  app.post(
+    '/units/:unitId/members',
+    {
+      config: {
+        access: [
+          { resource: 'users', action: 'edit' },
+          { resource: 'members', action: 'edit' },
+        ],
+      },
+      schema: {
+        tags: ['users'],
+        summary:
+          'Give `standard` in the unit to the account with this e-mail (principals: delegation)',
+        params: memberPathSchema,
+        body: addMemberBodySchema,
+        response: { 201: userSchema, ...problems, 404: problemSchema, 409: problemSchema },
+      },
+    },
+    async (request, reply) => {
+      const user = await addMember(
+        app.db,
+        app.changes,
+        principalOf(request),
+        request.params.unitId,
+        request.body.email,
+        auditContext(request),
+      );
+      return reply.code(201).send(user);
+    },
   );
 };

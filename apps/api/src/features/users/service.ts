@@ -34,7 +34,7 @@ export async function getUser(db: Database, principal: Principal, id: string): P
  * Which app-granted roles the caller may grant or revoke: any (admin), or `standard` in the
  * units where they are principal (delegation).
  */
-function manages(principal: Principal): (assignment: RoleAssignment) => boolean {
+export function manages(principal: Principal): (assignment: RoleAssignment) => boolean {
   if (scopesOf(principal.permissions, 'edit', 'users').global) return () => true;
   const delegable = new Set(scopesOf(principal.permissions, 'edit', 'members').units);
   return (assignment) => assignment.role === 'standard' && delegable.has(assignment.unitId);

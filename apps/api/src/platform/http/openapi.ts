@@ -40,6 +40,8 @@ export const openApi = fp(
           { name: 'templates', description: 'CSV formats and their templates' },
           { name: 'uploads', description: 'Signed URLs to send files to storage' },
           { name: 'storage', description: 'The embedded store’s signed URLs (not with S3)' },
+          { name: 'audit', description: 'The append-only, hash-chained audit log' },
+          { name: 'system', description: 'Health of the system for its administrators' },
         ],
         components: {
           securitySchemes: {

@@ -18,6 +18,7 @@ export interface HealthOptions {
 }
 
 const checkState = z.enum(['ok', 'failed']);
+const DEFAULT_TIMEOUT_MS = 2_000;
 
 function withTimeout(promise: Promise<void>, ms: number): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
@@ -27,6 +28,30 @@ function withTimeout(promise: Promise<void>, ms: number): Promise<void> {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
+export interface CheckResult {
+  name: string;
+  ok: boolean;
+  /** Why it failed, as the dependency said it. */
+  error: string | null;
+}
+
+/** Asks every dependency at once; a check slower than `timeoutMs` counts as failed. */
+export function runReadinessChecks(
+  checks: readonly ReadinessCheck[],
+  timeoutMs = DEFAULT_TIMEOUT_MS,
+): Promise<CheckResult[]> {
+  return Promise.all(
+    checks.map(async ({ name, check }) => {
+      try {
+        await withTimeout(check(), timeoutMs);
+        return { name, ok: true, error: null };
+      } catch (error) {
+        return { name, ok: false, error: (error as Error).message };
+      }
+    }),
+  );
+}
+
 /**
  * Liveness (`/healthz`: the process answers, no I/O, so a slow database never gets a healthy
  * pod restarted) and readiness (`/readyz`: every dependency answers, else 503 naming those
@@ -34,7 +59,7 @@ function withTimeout(promise: Promise<void>, ms: number): Promise<void> {
  */
 export const health = fp<HealthOptions>(
   async (app: FastifyInstance, options) => {
-    const timeoutMs = options.timeoutMs ?? 2_000;
+    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     // The latest answer of each check, so an alert can name a replica that is up but unready
     // (and what it waits for) without scraping the probe itself.
     const readiness = app.hasDecorator('metrics')
@@ -71,17 +96,11 @@ export const health = fp<HealthOptions>(
         },
       },
       async (request, reply) => {
-        const results = await Promise.all(
-          options.checks.map(async ({ name, check }) => {
-            try {
-              await withTimeout(check(), timeoutMs);
-              return [name, 'ok'] as const;
-            } catch (error) {
-              request.log.warn({ err: error, check: name }, 'readiness check failed');
-              return [name, 'failed'] as const;
-            }
-          }),
-        );
+        const results = (await runReadinessChecks(options.checks, timeoutMs)).map((result) => {
+          if (!result.ok)
+            request.log.warn({ check: result.name, error: result.error }, 'readiness check failed');
+          return [result.name, result.ok ? 'ok' : 'failed'] as const;
+        });
         for (const [name, state] of results)
           readiness?.set({ check: name }, state === 'ok' ? 1 : 0);
         const checks = Object.fromEntries(results);

@@ -2,6 +2,222 @@
 // apps/api/test/api-types.test.ts fails when this file and the API drift apart.
 
 export interface paths {
+    "/api/v1/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Audit records, newest first, filtered; `format=csv` exports all that match */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Exact action, e.g. `roles.changed` */
+                    action?: string;
+                    /** @description Text in the actor’s label (their e-mail), case-insensitive */
+                    actor?: string;
+                    /** @description `csv`: every matching record as a download (needs the export permission) */
+                    format?: "json" | "csv";
+                    /** @description From this date or time (inclusive) */
+                    from?: string;
+                    /** @description Page number, from 1 */
+                    page?: number;
+                    pageSize?: number;
+                    targetId?: string;
+                    targetType?: string;
+                    /** @description Up to this time; a date alone includes that whole day (UTC) */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AuditList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One audit record, with its before and after */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AuditRecord"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Check the hash chain of the whole log: any changed, inserted or removed record */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AuditVerification"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -435,6 +651,82 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/factors/recalculate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Recalculate a year’s rows with the current factors, then its results (a job) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RecalculationRequestInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RecalculationAccepted"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -1681,6 +1973,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/system/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Readiness, queue depth per job kind, running jobs and recent failures */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SystemStatus"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/templates": {
         parameters: {
             query?: never;
@@ -1934,6 +2280,93 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/units/{unitId}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Give `standard` in the unit to the account with this e-mail (principals: delegation) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    unitId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AddMemberInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["User"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/units/{unitId}/years/{year}/modules/{module}/entries": {
         parameters: {
             query?: never;
@@ -2089,6 +2522,85 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/units/{unitId}/years/{year}/modules/{module}/entries.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A sub-module’s rows as CSV: its template’s columns, then the emission, flags and source */
+        get: {
+            parameters: {
+                query: {
+                    /** @description The sub-module whose rows to export (one CSV each) */
+                    subModule: "members" | "students" | "plane" | "train" | "rooms" | "combustion" | "embodied" | "scientific" | "it" | "other" | "scientific-equipment" | "it-equipment" | "consumables" | "bio-chem-gas" | "services" | "vehicles" | "other-purchases" | "centralised" | "common-facilities" | "animal-facilities" | "cloud" | "ai" | "gases" | "refrigerants";
+                };
+                header?: never;
+                path: {
+                    module: "headcount" | "professional-travel" | "buildings" | "equipment-electricity" | "purchases" | "research-facilities" | "external-cloud-ai" | "process-emissions";
+                    unitId: string;
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3223,6 +3735,17 @@ export interface components {
             /** @constant */
             tokenType: "Bearer";
         };
+        AddMember: {
+            /**
+             * Format: email
+             * @description The e-mail address of an existing account
+             */
+            email: string;
+        };
+        AddMemberInput: {
+            /** @description The e-mail address of an existing account */
+            email: string;
+        };
         Airport: {
             city: string | null;
             country: string;
@@ -3244,6 +3767,72 @@ export interface components {
         };
         AirportListInput: {
             items: components["schemas"]["AirportInput"][];
+        };
+        AuditList: {
+            items: components["schemas"]["AuditRecord"][];
+            page: number;
+            pageSize: number;
+            /** @description Items matching the filters, on all pages */
+            total: number;
+        };
+        AuditListInput: {
+            items: components["schemas"]["AuditRecordInput"][];
+            page: number;
+            pageSize: number;
+            /** @description Items matching the filters, on all pages */
+            total: number;
+        };
+        AuditRecord: {
+            action: string;
+            actorId: string | null;
+            actorLabel: string | null;
+            after: unknown;
+            before: unknown;
+            details: unknown;
+            id: number;
+            ip: string | null;
+            /** Format: date-time */
+            occurredAt: string;
+            /** @enum {string} */
+            outcome: "success" | "failure" | "denied";
+            requestId: string | null;
+            targetId: string | null;
+            targetType: string | null;
+            userAgent: string | null;
+        };
+        AuditRecordInput: {
+            action: string;
+            actorId: string | null;
+            actorLabel: string | null;
+            after: unknown;
+            before: unknown;
+            details: unknown;
+            id: number;
+            ip: string | null;
+            /** Format: date-time */
+            occurredAt: string;
+            /** @enum {string} */
+            outcome: "success" | "failure" | "denied";
+            requestId: string | null;
+            targetId: string | null;
+            targetType: string | null;
+            userAgent: string | null;
+        };
+        AuditVerification: {
+            /** @description Records checked, from the first */
+            checked: number;
+            firstBrokenId: number | null;
+            /** @description A record changed, a link to its predecessor broken, or a record missing */
+            reason: ("hash-mismatch" | "link-mismatch" | "gap") | null;
+            valid: boolean;
+        };
+        AuditVerificationInput: {
+            /** @description Records checked, from the first */
+            checked: number;
+            firstBrokenId: number | null;
+            /** @description A record changed, a link to its predecessor broken, or a record missing */
+            reason: ("hash-mismatch" | "link-mismatch" | "gap") | null;
+            valid: boolean;
         };
         AuthProviders: {
             /** @description Sign-in with e-mail and password is available */
@@ -3893,6 +4482,34 @@ export interface components {
                 targetYear: number;
             }[];
         };
+        RecalculationAccepted: {
+            /** Format: uuid */
+            jobId: string;
+            /** Format: uuid */
+            pipelineId: string;
+        };
+        RecalculationAcceptedInput: {
+            /** Format: uuid */
+            jobId: string;
+            /** Format: uuid */
+            pipelineId: string;
+        };
+        RecalculationRequest: {
+            /**
+             * @description Only this sub-module’s rows; none: all
+             * @enum {string}
+             */
+            subModule?: "members" | "students" | "plane" | "train" | "rooms" | "combustion" | "embodied" | "scientific" | "it" | "other" | "scientific-equipment" | "it-equipment" | "consumables" | "bio-chem-gas" | "services" | "vehicles" | "other-purchases" | "centralised" | "common-facilities" | "animal-facilities" | "cloud" | "ai" | "gases" | "refrigerants";
+            year: number;
+        };
+        RecalculationRequestInput: {
+            /**
+             * @description Only this sub-module’s rows; none: all
+             * @enum {string}
+             */
+            subModule?: "members" | "students" | "plane" | "train" | "rooms" | "combustion" | "embodied" | "scientific" | "it" | "other" | "scientific-equipment" | "it-equipment" | "consumables" | "bio-chem-gas" | "services" | "vehicles" | "other-purchases" | "centralised" | "common-facilities" | "animal-facilities" | "cloud" | "ai" | "gases" | "refrigerants";
+            year: number;
+        };
         Report: {
             completion: {
                 enabled: number;
@@ -4180,6 +4797,46 @@ export interface components {
             links: {
                 job: string;
             };
+        };
+        SystemStatus: {
+            /** @description The readiness checks of /readyz, with why one failed */
+            checks: {
+                error: string | null;
+                name: string;
+                ok: boolean;
+            }[];
+            queues: {
+                failedLast24h: number;
+                /** @enum {string} */
+                kind: "import" | "recalculate" | "aggregate" | "registry-sync";
+                queued: number;
+                running: number;
+                succeededLast24h: number;
+            }[];
+            /** @description The last 10 failed jobs */
+            recentFailures: components["schemas"]["Job"][];
+            /** @description Jobs running now, each held by a worker whose heartbeat renews its lease */
+            running: components["schemas"]["Job"][];
+        };
+        SystemStatusInput: {
+            /** @description The readiness checks of /readyz, with why one failed */
+            checks: {
+                error: string | null;
+                name: string;
+                ok: boolean;
+            }[];
+            queues: {
+                failedLast24h: number;
+                /** @enum {string} */
+                kind: "import" | "recalculate" | "aggregate" | "registry-sync";
+                queued: number;
+                running: number;
+                succeededLast24h: number;
+            }[];
+            /** @description The last 10 failed jobs */
+            recentFailures: components["schemas"]["JobInput"][];
+            /** @description Jobs running now, each held by a worker whose heartbeat renews its lease */
+            running: components["schemas"]["JobInput"][];
         };
         Unit: {
             /** @description Units are deactivated, never deleted */
