@@ -1,7 +1,10 @@
 // The server the browser tests run against, from the current sources: the web apps built by
 // Vite into a temporary folder (unless WEB_DIST_DIR names a build), and the API run from its
 // TypeScript on the embedded default, in a fresh data folder seeded with the demo institution.
+// Beside it, the local OpenID provider of the compose stack (deploy/oidc), so "Sign in with…"
+// is tested against a real provider: its development login form accepts any password.
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -22,6 +25,25 @@ if (!webDist) {
   });
 }
 
+// The browser and the API reach the provider at the same address: the issuer is in every token.
+const idpPort = String(Number(port) + 100);
+const issuer = `http://127.0.0.1:${idpPort}`;
+const clientSecret = randomBytes(24).toString('hex');
+const redirectUri = `http://127.0.0.1:${port}/api/v1/auth/oidc/callback`;
+const idp = spawn(process.execPath, [here('../../../deploy/oidc/server.mjs')], {
+  stdio: 'inherit',
+  env: {
+    ...process.env,
+    ISSUER: issuer,
+    PORT: idpPort,
+    CLIENT_SECRET: clientSecret,
+    REDIRECT_URI: redirectUri,
+    PEOPLE: JSON.stringify({
+      'principal@oidc.localhost': { name: 'Paul Principal', roles: ['CO2.Principal.L01'] },
+    }),
+  },
+});
+
 const server = spawn(
   process.execPath,
   ['--conditions=source', '--import', 'tsx', here('../../api/src/cli.ts'), 'serve'],
@@ -37,6 +59,14 @@ const server = spawn(
       DATA_DIR: path.join(scratch, 'data'),
       WEB_DIST_DIR: webDist,
       DEMO_SEED: 'auto',
+      OIDC_ISSUER: issuer,
+      OIDC_CLIENT_ID: 'co2-calculator',
+      OIDC_CLIENT_SECRET: clientSecret,
+      OIDC_REDIRECT_URI: redirectUri,
+      OIDC_LABEL: 'the test provider',
+      OIDC_ROLE_MAPPING: JSON.stringify([
+        { match: '^CO2\\.Principal\\.(?<unit>[A-Z0-9-]+)$', role: 'principal' },
+      ]),
       // The tests sign in many times from one address.
       LOGIN_RATE_LIMIT_PER_MINUTE: '10000',
     },
@@ -45,10 +75,12 @@ const server = spawn(
 
 function stop() {
   server.kill('SIGTERM');
+  idp.kill('SIGTERM');
 }
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);
 server.on('exit', (code) => {
+  idp.kill('SIGTERM');
   rmSync(scratch, { recursive: true, force: true });
   process.exit(code ?? 0);
 });
