@@ -244,6 +244,22 @@ describe('POST /api/v1/units/:unitId/members', () => {
     await putRoles('principalA', people.newcomer!.id, []);
   });
 
+  it('keeps the other app roles of the person when an admin adds them', async () => {
+    const twoHats = await createUser(db(), 'two-hats@test.example', [
+      { role: 'principal', unitId: unit('LAB-B') },
+    ]);
+    const response = await addMember('admin', 'LAB-A', 'two-hats@test.example');
+    expect(response.statusCode, response.body).toBe(201);
+    const roles = userSchema.parse(response.json()).roles.map((r) => [r.role, r.unitId]);
+    expect(roles.sort()).toEqual(
+      [
+        ['principal', unit('LAB-B')],
+        ['standard', unit('LAB-A')],
+      ].sort(),
+    );
+    expect(twoHats.id).toBe(response.json().id);
+  });
+
   it('answers 404 for an unknown e-mail or a unit the caller cannot see, 403 without the right', async () => {
     const before = await lastAuditId(db());
     const unknown = await addMember('principalA', 'LAB-A', 'nobody@test.example');

@@ -1,7 +1,9 @@
 // The one bootstrap shared by the three apps, so that they all get the same plugins
 // (Quasar, Pinia, vue-i18n, Vue Router) configured the same way.
 import { createPinia } from 'pinia';
-import { Notify, Quasar, Dialog } from 'quasar';
+import { Dialog, Lang, Notify, Quasar } from 'quasar';
+import quasarEnglish from 'quasar/lang/en-US';
+import quasarFrench from 'quasar/lang/fr';
 import iconSet from 'quasar/icon-set/svg-material-icons';
 import 'quasar/dist/quasar.css';
 import { createApp, type App, type Component } from 'vue';
@@ -39,6 +41,8 @@ export function createShellApp<M extends object>({
   app.use(
     createAppRouter(webApp, routes, (locale) => {
       i18n.global.locale.value = locale;
+      // Quasar's own words too (table pagination, dialogs' buttons…).
+      Lang.set((locale === 'fr' ? quasarFrench : quasarEnglish) as Parameters<typeof Lang.set>[0]);
     }),
   );
   app.provide(currentWebAppKey, webApp);

@@ -1,15 +1,25 @@
-const en = {
-  home: {
-    comingSoon:
-      'Managing your unit’s team and following its footprint: these features arrive in a later version.',
-  },
+// The Team manager's messages, one namespace per feature folder.
+import { exportsMessages } from './exports/messages';
+import { importsMessages } from './imports/messages';
+import { teamMessages } from './team/messages';
+import { unitMessages } from './unit/messages';
+import { validationMessages } from './validation/messages';
+
+const parts = {
+  unit: unitMessages,
+  team: teamMessages,
+  validation: validationMessages,
+  imports: importsMessages,
+  exports: exportsMessages,
 };
 
-const fr: typeof en = {
-  home: {
-    comingSoon:
-      'La gestion de l’équipe de votre unité et le suivi de son bilan arrivent dans une prochaine version.',
-  },
-};
+type Parts = typeof parts;
+type Language = { [K in keyof Parts]: Parts[K]['en'] };
 
-export const messages = { en, fr };
+function pick(language: 'en' | 'fr'): Language {
+  return Object.fromEntries(
+    Object.entries(parts).map(([name, pair]) => [name, pair[language]]),
+  ) as Language;
+}
+
+export const messages = { en: pick('en'), fr: pick('fr') };

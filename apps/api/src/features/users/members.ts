@@ -47,12 +47,13 @@ export async function addMember(
       detail: `${user.displayName} already holds a role in this unit.`,
     });
   }
-  // The app roles the caller already manages for this person stay; `standard` here is added.
-  const kept: RoleAssignment[] = user.roles.flatMap((role) =>
-    role.source === 'app' && role.role === 'standard' && role.unitId
-      ? [{ role: 'standard', unitId: role.unitId }]
-      : [],
-  );
+  // Every app role of this person the caller manages stays (setAppRoles replaces exactly
+  // those); `standard` here is added.
+  const kept = user.roles.flatMap((role): RoleAssignment[] => {
+    if (role.source !== 'app') return [];
+    if (role.role === 'admin') return [{ role: 'admin' }];
+    return role.unitId ? [{ role: role.role, unitId: role.unitId }] : [];
+  });
   return setAppRoles(
     db,
     changes,
