@@ -8,6 +8,10 @@ import { compression } from 'vite-plugin-compression2';
 
 const fromHere = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 
+/** ECharts and the one module that registers its parts (src/calculator/results/charts). */
+const CHARTS =
+  /[\\/]node_modules[\\/](echarts|zrender|vue-echarts)[\\/]|[\\/]charts[\\/]echarts\.ts$/;
+
 // Apps served under a sub-path; the Calculator at '/' gets Vite's own fallback.
 const SUB_APP_BASES = ['/team-manager/', '/it-manager/'];
 
@@ -63,7 +67,12 @@ export default defineConfig({
       output: {
         // Code used by several apps (Vue, Quasar, src/shared) goes into one chunk named `shared`,
         // rather than chunks named after whichever shared module the bundler meets first.
-        codeSplitting: { groups: [{ name: 'shared', minShareCount: 2 }] },
+        // ECharts is the exception: only lazy pages draw charts (the Calculator's results, the
+        // Back office's reporting), so it stays out of `shared` and every app's first load, in
+        // a chunk of its own that those pages load. The registration module too: it imports it.
+        codeSplitting: {
+          groups: [{ name: 'shared', minShareCount: 2, test: (id) => !CHARTS.test(id) }],
+        },
       },
     },
   },
