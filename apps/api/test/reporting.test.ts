@@ -114,6 +114,10 @@ describe('GET /api/v1/reporting/units', () => {
     expect(await codes('&status=in_progress')).toEqual(['LAB-2']);
     expect(await codes('&q=two')).toEqual(['LAB-2']);
     expect((await codes('&sort=-totalKgCo2eq'))[0]).toBe('LAB-1');
+    // The French names sort too, for the French interface.
+    const french = (await rows('&sort=nameFr')).items.map((item) => item.nameFr);
+    expect(french).toEqual([...french].sort((a, b) => a.localeCompare(b, 'fr')));
+    expect(french.length).toBeGreaterThan(1);
     // An affiliation outside the officer's subtree is not theirs to see.
     expect((await get(`&affiliation=${ids.get('FAC-B')}`, 'officer')).statusCode).toBe(404);
   });

@@ -4,6 +4,7 @@ import { listOf, paginationQuery, sortQuery } from '../../platform/http/list.js'
 export const REPORTING_SORT_FIELDS = [
   'code',
   'nameEn',
+  'nameFr',
   'totalKgCo2eq',
   'perFteKgCo2eq',
   'completion',

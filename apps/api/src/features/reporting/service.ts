@@ -14,6 +14,7 @@ import type { ReportingQuery, ReportingRow } from './contract.js';
 const SORT_SQL: Record<string, string> = {
   code: 'code',
   nameEn: 'name_en',
+  nameFr: 'name_fr',
   totalKgCo2eq: 'total_kg',
   perFteKgCo2eq: 'per_fte',
   completion: 'completion',

@@ -1687,8 +1687,8 @@ export interface paths {
                     /** @description Items per page (at most 1000) */
                     pageSize?: number;
                     q?: string;
-                    /** @description Sort field, `-` prefix for descending: code, nameEn, totalKgCo2eq, perFteKgCo2eq, completion */
-                    sort?: "code" | "-code" | "nameEn" | "-nameEn" | "totalKgCo2eq" | "-totalKgCo2eq" | "perFteKgCo2eq" | "-perFteKgCo2eq" | "completion" | "-completion";
+                    /** @description Sort field, `-` prefix for descending: code, nameEn, nameFr, totalKgCo2eq, perFteKgCo2eq, completion */
+                    sort?: "code" | "-code" | "nameEn" | "-nameEn" | "nameFr" | "-nameFr" | "totalKgCo2eq" | "-totalKgCo2eq" | "perFteKgCo2eq" | "-perFteKgCo2eq" | "completion" | "-completion";
                     status?: "not_started" | "in_progress" | "validated";
                     year: number;
                 };
