@@ -100,6 +100,8 @@ export const researchFacilities = pgTable(
   },
   (t) => [
     unique('research_facilities_year_name').on(t.year, t.name),
+    // Every edit of a row checks whether its unit is a facility (facility-shares.ts).
+    index('research_facilities_unit_idx').on(t.unitId),
     check(
       'research_facilities_footprint',
       sql`${t.unitId} is not null or ${t.declaredKg} is not null`,

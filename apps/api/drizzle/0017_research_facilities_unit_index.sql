@@ -1,0 +1,1 @@
+CREATE INDEX "research_facilities_unit_idx" ON "research_facilities" USING btree ("unit_id");
