@@ -59,6 +59,7 @@ describe('GET /api/v1/system/status', () => {
     expect(queue('aggregate')).toMatchObject({ queued: 0, failedLast24h: 1, succeededLast24h: 1 });
     expect(queue('registry-sync')).toMatchObject({ queued: 0, running: 0 });
     expect(status.running.map((job) => job.kind)).toEqual(['import']);
+    expect(status.running[0]!.heartbeatAt).not.toBeNull();
     expect(status.recentFailures.map((job) => [job.kind, job.error])).toEqual([
       ['aggregate', 'boom'],
     ]);

@@ -101,6 +101,12 @@ describe('years', () => {
     ]);
     expect(year.modules.find((m) => m.module === 'research-facilities')?.enabled).toBe(false);
     expect(year.open).toBe(false);
+    // The goals come along, and a later change that names none keeps them.
+    expect(year.reductionGoals).toEqual([{ targetYear: 2030, referenceYear: 2019, percent: 50 }]);
+    const opened = yearSchema.parse((await put(2025, { open: true })).json());
+    expect(opened.reductionGoals).toEqual(year.reductionGoals);
+    const cleared = yearSchema.parse((await put(2025, { open: true, reductionGoals: [] })).json());
+    expect(cleared.reductionGoals).toEqual([]);
   });
 
   it('rejects bad settings and changes nothing', async () => {

@@ -43,6 +43,10 @@ export const jobSchema = z
     startedAt: z.iso.datetime().nullable(),
     finishedAt: z.iso.datetime().nullable(),
     updatedAt: z.iso.datetime(),
+    heartbeatAt: z.iso
+      .datetime()
+      .nullable()
+      .describe('Last renewal of the running job’s lease by the worker holding it'),
     links: z.object({
       errorReport: z.string().nullable().describe('Rejected rows with a reason (CSV)'),
       sourceFile: z.string().nullable(),

@@ -37,6 +37,7 @@ export function toJob(row: JobRow): Job {
     startedAt: iso(row.startedAt),
     finishedAt: iso(row.finishedAt),
     updatedAt: row.updatedAt.toISOString(),
+    heartbeatAt: iso(row.heartbeatAt),
     links: {
       errorReport: row.resultKey ? `${base}/error-report` : null,
       sourceFile: row.fileKey ? `${base}/source-file` : null,

@@ -41,7 +41,11 @@ export const yearParamsSchema = z.object({ year: z.coerce.number().int().min(200
 export const putYearBodySchema = z
   .object({
     open: z.boolean(),
-    reductionGoals: z.array(reductionGoalSchema).max(20).default([]),
+    reductionGoals: z
+      .array(reductionGoalSchema)
+      .max(20)
+      .optional()
+      .describe('Omitted: kept (a new year: those of `copyFrom`, else none)'),
     modules: z
       .array(yearModuleSchema)
       .optional()

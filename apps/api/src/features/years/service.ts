@@ -59,9 +59,9 @@ function checkSubModules(body: PutYearBody) {
 }
 
 /**
- * Creates or updates a year: whether unit users see it, its reduction goals and the settings
- * of the modules given. A new year starts from `copyFrom`'s module settings, or with every
- * module enabled. Audited with before and after.
+ * Creates or updates a year: whether unit users see it, its reduction goals (when given) and
+ * the settings of the modules given. A new year starts from `copyFrom`'s module settings and
+ * goals, or with every module enabled and no goal. Audited with before and after.
  */
 export async function putYear(
   db: Database,
@@ -74,24 +74,26 @@ export async function putYear(
   checkSubModules(body);
   const before = (await selectYears(db, { includeClosed: true, year }))[0] ?? null;
   await db.transaction(async (tx) => {
+    const source =
+      before || body.copyFrom === undefined
+        ? undefined
+        : (await selectYears(tx, { includeClosed: true, year: body.copyFrom }))[0];
+    if (!before && body.copyFrom !== undefined && !source) {
+      throw new HttpProblem({
+        status: 422,
+        detail: `Year ${body.copyFrom} does not exist to copy from.`,
+      });
+    }
+    const reductionGoals =
+      body.reductionGoals ?? before?.reductionGoals ?? source?.reductionGoals ?? [];
     await tx
       .insert(years)
-      .values({ year, open: body.open, reductionGoals: body.reductionGoals })
+      .values({ year, open: body.open, reductionGoals })
       .onConflictDoUpdate({
         target: years.year,
-        set: { open: body.open, reductionGoals: body.reductionGoals, updatedAt: sql`now()` },
+        set: { open: body.open, reductionGoals, updatedAt: sql`now()` },
       });
     if (!before) {
-      const source =
-        body.copyFrom === undefined
-          ? undefined
-          : (await selectYears(tx, { includeClosed: true, year: body.copyFrom }))[0];
-      if (body.copyFrom !== undefined && !source) {
-        throw new HttpProblem({
-          status: 422,
-          detail: `Year ${body.copyFrom} does not exist to copy from.`,
-        });
-      }
       await tx.insert(yearModules).values(
         MODULE_IDS.map((module) => {
           const copied = source?.modules.find((setting) => setting.module === module);

@@ -2,15 +2,9 @@
 // last good answer stays on screen when one read fails, with the failure said beside it.
 import { onMounted, onScopeDispose, ref, shallowRef } from 'vue';
 import { http } from '../../shared/api/http';
-import type { Job, SystemStatus as ApiSystemStatus } from '../../shared/api/types';
+import type { SystemStatus } from '../../shared/api/types';
 
-/**
- * The status as the page reads it. A running job may also carry its worker's last heartbeat
- * (`heartbeatAt`): shown when the API sends it (the Job schema does not have it yet).
- */
-export type SystemStatus = Omit<ApiSystemStatus, 'running'> & {
-  running: (Job & { heartbeatAt?: string | null })[];
-};
+export type { SystemStatus };
 
 export const REFRESH_MS = 5_000;
 

@@ -4287,6 +4287,8 @@ export interface components {
             error: string | null;
             filename: string | null;
             finishedAt: string | null;
+            /** @description Last renewal of the running job’s lease by the worker holding it */
+            heartbeatAt: string | null;
             id: string;
             /** @enum {string} */
             kind: "import" | "recalculate" | "aggregate" | "registry-sync";
@@ -4350,6 +4352,8 @@ export interface components {
             error: string | null;
             filename: string | null;
             finishedAt: string | null;
+            /** @description Last renewal of the running job’s lease by the worker holding it */
+            heartbeatAt: string | null;
             id: string;
             /** @enum {string} */
             kind: "import" | "recalculate" | "aggregate" | "registry-sync";
@@ -4460,8 +4464,8 @@ export interface components {
             /** @description Module settings; omitted modules keep theirs (new years: enabled, all sub-modules) */
             modules?: components["schemas"]["YearModule"][];
             open: boolean;
-            /** @default [] */
-            reductionGoals: {
+            /** @description Omitted: kept (a new year: those of `copyFrom`, else none) */
+            reductionGoals?: {
                 /** @description Reduction from the reference year, in % */
                 percent: number;
                 referenceYear: number;
@@ -4474,8 +4478,8 @@ export interface components {
             /** @description Module settings; omitted modules keep theirs (new years: enabled, all sub-modules) */
             modules?: components["schemas"]["YearModuleInput"][];
             open: boolean;
-            /** @default [] */
-            reductionGoals: {
+            /** @description Omitted: kept (a new year: those of `copyFrom`, else none) */
+            reductionGoals?: {
                 /** @description Reduction from the reference year, in % */
                 percent: number;
                 referenceYear: number;
