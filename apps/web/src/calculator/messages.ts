@@ -1,4 +1,5 @@
 // The Calculator's messages, one namespace per feature folder.
+import { byLanguage } from '../shared/i18n/by-language';
 import { entriesMessages } from './entries/messages';
 import { homeMessages } from './home/messages';
 import { importsMessages } from './imports/messages';
@@ -13,13 +14,4 @@ const parts = {
   results: resultsMessages,
 };
 
-type Parts = typeof parts;
-type Language = { [K in keyof Parts]: Parts[K]['en'] };
-
-function pick(language: 'en' | 'fr'): Language {
-  return Object.fromEntries(
-    Object.entries(parts).map(([name, pair]) => [name, pair[language]]),
-  ) as Language;
-}
-
-export const calculatorMessages = { en: pick('en'), fr: pick('fr') };
+export const calculatorMessages = byLanguage(parts);

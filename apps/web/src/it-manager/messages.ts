@@ -1,4 +1,5 @@
 // The Back office's messages: the sections' names, then one namespace per section folder.
+import { byLanguage } from '../shared/i18n/by-language';
 import { auditMessages } from './audit/messages';
 import { factorsMessages } from './factors/messages';
 import { importsMessages } from './imports/messages';
@@ -39,16 +40,9 @@ const parts = {
   audit: auditMessages,
   system: systemMessages,
 };
-type Parts = typeof parts;
-type Language = { [K in keyof Parts]: Parts[K]['en'] };
-
-function pick(language: 'en' | 'fr'): Language {
-  return Object.fromEntries(
-    Object.entries(parts).map(([name, pair]) => [name, pair[language]]),
-  ) as Language;
-}
+const features = byLanguage(parts);
 
 export const messages = {
-  en: { sections: sectionsEn, home: homeEn, ...pick('en') },
-  fr: { sections: sectionsFr, home: homeFr, ...pick('fr') },
+  en: { sections: sectionsEn, home: homeEn, ...features.en },
+  fr: { sections: sectionsFr, home: homeFr, ...features.fr },
 };

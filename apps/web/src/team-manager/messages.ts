@@ -1,4 +1,5 @@
 // The Team manager's messages, one namespace per feature folder.
+import { byLanguage } from '../shared/i18n/by-language';
 import { exportsMessages } from './exports/messages';
 import { importsMessages } from './imports/messages';
 import { teamMessages } from './team/messages';
@@ -13,13 +14,4 @@ const parts = {
   exports: exportsMessages,
 };
 
-type Parts = typeof parts;
-type Language = { [K in keyof Parts]: Parts[K]['en'] };
-
-function pick(language: 'en' | 'fr'): Language {
-  return Object.fromEntries(
-    Object.entries(parts).map(([name, pair]) => [name, pair[language]]),
-  ) as Language;
-}
-
-export const messages = { en: pick('en'), fr: pick('fr') };
+export const messages = byLanguage(parts);
