@@ -29,6 +29,16 @@ export function isResource(value: string): value is Resource {
 }
 
 /**
+ * The permission resource of a module's rows: its own where it has one (travel, cloud & AI,
+ * whose rows standard users enter for themselves), else `entries`. The API enforces with it
+ * and the web apps decide what to offer with it.
+ */
+export function entriesResource(module: string): Resource {
+  const specific = `entries.${module}`;
+  return isResource(specific) ? specific : 'entries';
+}
+
+/**
  * The resource followed by each more general resource, most specific first:
  * `entries.professional-travel` → `['entries.professional-travel', 'entries']`.
  */

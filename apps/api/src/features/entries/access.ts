@@ -1,13 +1,7 @@
-import { can, type ModuleId, type Resource, RESOURCES } from '@co2-calculator/domain';
+import { can, entriesResource, type ModuleId } from '@co2-calculator/domain';
 import type { Principal } from '../../platform/auth/principal.js';
 import type { Database } from '../../platform/db/database.js';
 import { visibleUnit } from '../units/access.js';
-
-/** The permission resource of a module's rows: its own (travel, cloud & AI) or `entries`. */
-export function entriesResource(module: ModuleId): Resource {
-  const specific = `entries.${module}`;
-  return (RESOURCES as readonly string[]).includes(specific) ? (specific as Resource) : 'entries';
-}
 
 export interface UnitAccess {
   unitId: string;
