@@ -44,12 +44,15 @@ beforeEach(() => {
   server.requests.length = 0;
 });
 
-/** Short delays: the whole file runs in well under a second. */
+/**
+ * Short delays, but a timeout a loaded test machine's loopback answer always beats (at 100 ms
+ * one in CI took longer and was retried); the slow answers below take 1 s, well beyond it.
+ */
 function provider(overrides: Partial<HttpRoleProviderOptions> = {}) {
   return httpRoleProvider({
     url: server.url,
     headers: { authorization: 'Bearer registry-token' },
-    timeoutMs: 100,
+    timeoutMs: 400,
     retries: 3,
     backoff: { initialDelayMs: 5, maxDelayMs: 20 },
     breaker: { consecutiveFailures: 10, halfOpenAfterMs: 60 },
@@ -95,7 +98,7 @@ describe('httpRoleProvider', () => {
 
   it('reports a timeout once the retries are used up', async () => {
     server.otherwise({ ...ok, delayMs: 1_000 });
-    const registry = provider({ retries: 1 });
+    const registry = provider({ retries: 1, timeoutMs: 100 });
     const error = await failure(registry.fetchSnapshot());
     expect(error.kind).toBe('timeout');
     expect(error.message).toBe('The registry did not answer within 100 ms');
