@@ -1,12 +1,13 @@
-import { sql } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/record.js';
 import type { Database } from '../../platform/db/database.js';
 import type { JobRow } from '../jobs/table.js';
+import { recordFileUnderClaim } from './claim.js';
 
 /**
  * Records, inside the transaction that applies a back-office import, what the import changed
  * (`import.applied`, one row per job, with the counts) and the file's SHA-256 on the job: both
- * commit with the change or not at all.
+ * commit with the change or not at all, and only while this claim still holds the job (a run
+ * that was cancelled or taken over meanwhile rolls its changes back).
  */
 export async function recordImport(
   tx: Database,
@@ -14,9 +15,7 @@ export async function recordImport(
   sha256: string,
   details: Record<string, unknown>,
 ): Promise<void> {
-  await tx.execute(
-    sql`update data_ingestion_jobs set file_sha256 = ${sha256} where id = ${job.id}`,
-  );
+  await recordFileUnderClaim(tx, job, sha256);
   await recordAudit(tx, {
     action: 'import.applied',
     outcome: 'success',

@@ -81,29 +81,29 @@ export async function runStagedImport<T>(
     }
   }
 
-  await clearStagedRows(db, job.id);
+  await clearStagedRows(db, job);
   try {
-    await stageRows(deps.database, job.id, accepted());
+    await stageRows(deps.database, job, accepted());
     const resultKey = await report.close();
     const read = { read: reader.counts.read, skipped: reader.counts.skipped };
     if (staged === 0 && target.refuseEmpty) {
-      await clearStagedRows(db, job.id);
+      await clearStagedRows(db, job);
       return { applied: false, outcome: refusedOutcome(target.refuseEmpty, read, resultKey) };
     }
     signal.throwIfAborted();
     progress({ phase: 'load', rowsDone: read.read, rowsTotal: read.read, counts: read });
     const sha256 = source.sha256();
     const counts = await db.transaction(async (tx) => {
-      const merged = await target.merge(tx, stagedRowsOf(job.id));
+      const merged = await target.merge(tx, stagedRowsOf(job));
       const all: ImportCounts = { ...read, ...merged };
       await recordImport(tx, job, sha256, { counts: all });
-      await clearStagedRows(tx, job.id);
+      await clearStagedRows(tx, job);
       return all;
     });
     deps.database.changes.announce(target.tables);
     return { applied: true, outcome: importOutcome(counts, resultKey) };
   } catch (error) {
-    await clearStagedRows(db, job.id).catch(() => {});
+    await clearStagedRows(db, job).catch(() => {});
     throw error;
   }
 }

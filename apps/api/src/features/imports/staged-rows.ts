@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database, DatabaseHandle } from '../../platform/db/database.js';
+import type { JobRow } from '../jobs/table.js';
+import { attemptOf } from './claim.js';
 import { copyLine } from './copy-text.js';
 
 /** A checked row on its way into its table: the JSON its target's merge statement reads. */
@@ -18,14 +20,15 @@ const CHUNK_ROWS = 1_000;
  */
 export async function stageRows(
   database: DatabaseHandle,
-  jobId: string,
+  job: JobRow,
   rows: AsyncIterable<StagedRow>,
 ): Promise<void> {
+  const attempt = attemptOf(job);
   async function* chunks(): AsyncIterable<string> {
     let chunk = '';
     let count = 0;
     for await (const row of rows) {
-      chunk += copyLine([jobId, row.line, JSON.stringify(row.data)]);
+      chunk += copyLine([job.id, attempt, row.line, JSON.stringify(row.data)]);
       count += 1;
       if (count >= CHUNK_ROWS) {
         yield chunk;
@@ -35,14 +38,22 @@ export async function stageRows(
     }
     if (chunk) yield chunk;
   }
-  await database.copyFrom('COPY import_staged_rows (job_id, line, data) FROM STDIN', chunks());
+  await database.copyFrom(
+    'COPY import_staged_rows (job_id, attempt, line, data) FROM STDIN',
+    chunks(),
+  );
 }
 
-/** Drops a job's staged rows: before a run (a rerun starts clean) and once merged or failed. */
-export async function clearStagedRows(db: Database, jobId: string): Promise<void> {
-  await db.execute(sql`delete from import_staged_rows where job_id = ${jobId}`);
+/**
+ * Drops the rows this claim of a job staged, and what earlier claims left (a run that died),
+ * never a later claim's: before a run (it starts clean) and once merged or failed.
+ */
+export async function clearStagedRows(db: Database, job: JobRow): Promise<void> {
+  await db.execute(sql`delete from import_staged_rows
+    where job_id = ${job.id} and attempt <= ${attemptOf(job)}`);
 }
 
-/** The staged rows of a job as a relation `s(line, data)`, for a merge statement. */
-export const stagedRowsOf = (jobId: string) =>
-  sql`(select line, data from import_staged_rows where job_id = ${jobId})`;
+/** The rows this claim of a job staged, as a relation `s(line, data)`, for a merge statement. */
+export const stagedRowsOf = (job: JobRow) =>
+  sql`(select line, data from import_staged_rows
+        where job_id = ${job.id} and attempt = ${attemptOf(job)})`;

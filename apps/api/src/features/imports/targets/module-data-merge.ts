@@ -1,7 +1,9 @@
 import type { EntryType, SubModuleId } from '@co2-calculator/domain';
 import { sql } from 'drizzle-orm';
+import { affectedRows } from '../../../platform/db/affected-rows.js';
 import type { Database } from '../../../platform/db/database.js';
 import type { JobRow } from '../../jobs/table.js';
+import { attemptOf, recordFileUnderClaim } from '../claim.js';
 
 export interface MergeParams {
   job: JobRow;
@@ -30,12 +32,13 @@ export interface MergeParams {
 export async function mergeStagedEntries(db: Database, params: MergeParams): Promise<number> {
   const { job, year, subModule, type } = params;
   const allUnits = job.target === 'module-data-all';
+  const ofThisClaim = sql`s.job_id = ${job.id} and s.attempt = ${attemptOf(job)}`;
   const staged = sql`import_staged_entries s
       join reports r on r.unit_id = s.unit_id and r.year = ${year} and r.kind = 'official'`;
   return db.transaction(async (tx) => {
     await tx.execute(sql`
       insert into reports (unit_id, year)
-      select distinct unit_id, ${year}::int from import_staged_entries where job_id = ${job.id}
+      select distinct unit_id, ${year}::int from import_staged_entries s where ${ofThisClaim}
       on conflict (unit_id, year) where kind = 'official' do nothing`);
     // What this file replaces: its own earlier rows (a rerun, the same file again) and, in
     // replace mode, every earlier CSV row of its target. Manual rows stay.
@@ -62,9 +65,9 @@ export async function mergeStagedEntries(db: Database, params: MergeParams): Pro
              s.fields, ${source}, s.note, s.kg_override, s.kg_co2eq, s.flags,
              ${job.createdBy}::uuid, ${job.id}::uuid
         from ${staged}
-       where s.job_id = ${job.id}
+       where ${ofThisClaim}
       on conflict do nothing`);
-    const inserted = rowCount(result);
+    const inserted = affectedRows(result);
     // Only the headcount's unique person per report refuses rows; when none was refused,
     // every staged row is in and its emissions need no look-up of its entry.
     const onlyInserted =
@@ -80,30 +83,18 @@ export async function mergeStagedEntries(db: Database, params: MergeParams): Pro
         cross join lateral jsonb_to_recordset(s.emissions) as x(
           emission_type text, scope smallint, category text, kg_co2eq float8,
           quantity float8, quantity_unit text, factor_ids text[])
-       where s.job_id = ${job.id} ${onlyInserted}`);
+       where ${ofThisClaim} ${onlyInserted}`);
     // A module that receives its first rows is under way.
     await tx.execute(sql`
       insert into report_modules (report_id, module, status)
       select distinct r.id, ${type.module}, 'in_progress'::module_status
         from ${staged}
-       where s.job_id = ${job.id} ${onlyInserted}
+       where ${ofThisClaim} ${onlyInserted}
       on conflict (report_id, module) do update
         set status = case when report_modules.status = 'not_started'
                           then 'in_progress'::module_status else report_modules.status end`);
-    await tx.execute(sql`delete from import_staged_entries where job_id = ${job.id}`);
-    // Last, not first: the job's row stays unlocked while the merge runs, so the run keeps
-    // renewing its lease. Locked from the start, a merge longer than JOB_LEASE_SECONDS had
-    // its lease expire behind the lock, and the job ran a second time after it succeeded.
-    // Only this run, still running, commits: a superseded or cancelled run rolls back.
-    const held = await tx.execute(sql`
-      update data_ingestion_jobs set file_sha256 = ${params.sha256}
-       where id = ${job.id} and run = ${job.run} and state = 'running'`);
-    if (rowCount(held) === 0) throw new Error('The job was cancelled or taken over.');
+    await tx.execute(sql`delete from import_staged_entries s where ${ofThisClaim}`);
+    await recordFileUnderClaim(tx, job, params.sha256);
     return inserted;
   });
-}
-
-function rowCount(result: unknown): number {
-  const r = result as { rowCount?: number | null; affectedRows?: number };
-  return Number(r.rowCount ?? r.affectedRows ?? 0);
 }

@@ -14,6 +14,7 @@ import type { Outcome } from '../../jobs/store.js';
 import { units } from '../../units/table.js';
 import { yearModules } from '../../years/table.js';
 import { openCsvSource } from '../csv-source.js';
+import { attemptOf } from '../claim.js';
 import { ErrorReport, errorReportKeyOf } from '../error-report.js';
 import { EventLoopSlices } from '../event-loop-slices.js';
 import { mergeStagedEntries } from './module-data-merge.js';
@@ -61,6 +62,7 @@ export async function importModuleData(
     .where(sql`${yearModules.year} = ${year} and ${yearModules.module} = ${type.module}`);
   const rows = new ModuleRows({
     jobId: job.id,
+    attempt: attemptOf(job),
     year,
     subModule,
     type,
@@ -73,7 +75,9 @@ export async function importModuleData(
   const counts = { read: 0, skipped: 0, withFactor: 0, withoutFactor: 0 };
   const slices = new EventLoopSlices();
 
-  await db.execute(sql`delete from import_staged_entries where job_id = ${job.id}`);
+  // What earlier claims of the job left (a run that died); never a later claim's rows.
+  await db.execute(sql`delete from import_staged_entries
+    where job_id = ${job.id} and attempt <= ${attemptOf(job)}`);
 
   async function* staged(): AsyncIterable<string> {
     let chunk = '';

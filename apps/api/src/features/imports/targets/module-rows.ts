@@ -19,6 +19,8 @@ export interface UnitRef {
 
 export interface ModuleRowsOptions {
   jobId: string;
+  /** The claim of the job that stages the rows (see claim.ts). */
+  attempt: number;
   year: number;
   subModule: SubModuleId;
   type: EntryType;
@@ -43,11 +45,12 @@ export type StagedRow =
  */
 export class ModuleRows {
   private readonly nextId = timeOrderedIds();
-  private readonly jobId: string;
+  /** The first two columns, the same on every row. */
+  private readonly claim: string;
   private readonly yearPrefix: string;
 
   constructor(private readonly options: ModuleRowsOptions) {
-    this.jobId = copyValue(options.jobId);
+    this.claim = `${copyValue(options.jobId)}\t${options.attempt}`;
     this.yearPrefix = `${options.year}-`;
   }
 
@@ -83,7 +86,7 @@ export class ModuleRows {
     // Columns of import_staged_entries, in the order of the COPY statement; ids and numbers
     // never need escaping.
     const text =
-      `${this.jobId}\t${line}\t${this.nextId()}\t${copyValue(unitId)}\t` +
+      `${this.claim}\t${line}\t${this.nextId()}\t${copyValue(unitId)}\t` +
       `${copyValue(JSON.stringify(row.fields))}\t${copyValue(row.note)}\t` +
       `${copyValue(row.kgCo2eq)}\t${kgCo2eq}\t` +
       `${result.flags.length === 0 ? '[]' : copyValue(JSON.stringify(result.flags))}\t` +
@@ -98,7 +101,7 @@ export class ModuleRows {
 
 /** The columns of `import_staged_entries` that {@link ModuleRows.stage} writes, in order. */
 export const STAGED_ENTRY_COLUMNS =
-  'job_id, line, entry_id, unit_id, fields, note, kg_override, kg_co2eq, flags, emissions';
+  'job_id, attempt, line, entry_id, unit_id, fields, note, kg_override, kg_co2eq, flags, emissions';
 
 function dateOutsideYear(
   fields: Record<string, unknown>,
