@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { calculationContexts } from './features/entries/calculation-context.js';
+import { scheduleHousekeeping } from './features/housekeeping/schedule.js';
 import { importHandler } from './features/imports/handler.js';
 import { JobRunner } from './features/jobs/runner.js';
 import { aggregateHandler, recalculateHandler } from './features/recalculation/handlers.js';
@@ -17,11 +18,12 @@ export interface WorkerDeps {
 
 /**
  * Starts the background job workers of this process — what `worker` runs alone, and `serve`
- * runs next to the HTTP server unless `JOB_WORKERS=0`. Every kind of job gets its handler here.
+ * runs next to the HTTP server unless `JOB_WORKERS=0`. Every kind of job gets its handler here,
+ * and the housekeeping sweep its schedule on the same queue (stopping the runner stops both).
  */
 export async function startWorkers({ config, database, store, log }: WorkerDeps) {
   const contexts = calculationContexts(database.db, database.changes);
-  return JobRunner.start(
+  const runner = await JobRunner.start(
     database,
     {
       import: importHandler({ database, store, contexts }),
@@ -48,4 +50,15 @@ export async function startWorkers({ config, database, store, log }: WorkerDeps)
     },
     log,
   );
+  try {
+    await scheduleHousekeeping(runner.jobQueue, config.jobs.housekeepingCron, {
+      db: database.db,
+      store,
+      log,
+    });
+  } catch (error) {
+    await runner.stop();
+    throw error;
+  }
+  return runner;
 }

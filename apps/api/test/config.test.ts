@@ -138,6 +138,22 @@ describe('loadConfig', () => {
     expect(config.database.replicaUrl).toBe('postgres://co2@replica/co2');
   });
 
+  it('sweeps housekeeping hourly by default, on HOUSEKEEPING_CRON, or never when it is empty', () => {
+    expect(loadConfig({}).jobs.housekeepingCron).toBe('17 * * * *');
+    for (const cron of ['0 4 * * 1-5', '*/30 * * * *', '15 3 1,15 JAN-JUN sun']) {
+      expect(loadConfig({ HOUSEKEEPING_CRON: cron }).jobs.housekeepingCron).toBe(cron);
+    }
+    expect(loadConfig({ HOUSEKEEPING_CRON: ' 0 4 * * * ' }).jobs.housekeepingCron).toBe(
+      '0 4 * * *',
+    );
+    expect(loadConfig({ HOUSEKEEPING_CRON: '' }).jobs.housekeepingCron).toBeUndefined();
+    for (const cron of ['hourly', '0 * * *', '0 0 * * * * *', '0 4 * * 1;reboot']) {
+      expect(problemsOf({ HOUSEKEEPING_CRON: cron }), cron).toEqual([
+        'HOUSEKEEPING_CRON must be a cron expression of 5 fields (minute hour day month weekday), or empty for none',
+      ]);
+    }
+  });
+
   it('reads TRUST_PROXY as a flag or a hop count', () => {
     expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
     const hops = loadConfig({ TRUST_PROXY: '2' }).trustProxy as (a: string, hop: number) => boolean;

@@ -1,5 +1,5 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveAppSecret } from '../src/platform/config/app-secret.js';
 import type { Config } from '../src/platform/config/env.js';
 import { FILESYSTEM_OBJECTS_PATH } from '../src/platform/storage/create-object-store.js';
+import { FilesystemObjectStore } from '../src/platform/storage/filesystem-store.js';
 import { InvalidObjectKeyError, newObjectKey } from '../src/platform/storage/object-key.js';
 import { ObjectNotFoundError } from '../src/platform/storage/object-store.js';
 import { UrlSigner } from '../src/platform/storage/url-signature.js';
@@ -348,6 +349,50 @@ describe('filesystem store, server side', () => {
     await expect(store.write(key, failing, 'text/plain')).rejects.toThrow('source broke');
     expect((await store.head(key, 100)).toString()).toBe('kept\n');
     expect(await partialFiles()).toEqual([]);
+  });
+});
+
+describe('sweeping incomplete writes', () => {
+  const DAY = 24 * 3600 * 1000;
+
+  /** A store of its own: the tests above expect the app's `.partial` directory empty. */
+  function freshStore() {
+    const root = mkdtempSync(path.join(tmpdir(), 'co2-objects-'));
+    const store = new FilesystemObjectStore({
+      root,
+      baseUrl: new URL('http://localhost/api/v1/storage/'),
+      signer: new UrlSigner('a-test-secret-that-is-long-enough-for-hmac'),
+    });
+    return { root, store, partialDir: path.join(root, '.partial') };
+  }
+
+  async function age(file: string, ms: number) {
+    const then = new Date(Date.now() - ms);
+    await utimes(file, then, then);
+  }
+
+  it('deletes partial files untouched for longer than the given age, and nothing else', async () => {
+    const { root, store, partialDir } = freshStore();
+    const key = newObjectKey('uploads');
+    await store.write(key, 'unit;kWh\n', 'text/csv');
+    await age(path.join(root, key), 2 * DAY); // an old object is no partial file
+    await writeFile(path.join(partialDir, 'dead-write'), 'half of a');
+    await age(path.join(partialDir, 'dead-write'), 2 * DAY);
+    await writeFile(path.join(partialDir, 'live-write'), 'the first rows');
+    await mkdir(path.join(partialDir, 'not-a-file'));
+    await age(path.join(partialDir, 'not-a-file'), 2 * DAY);
+
+    expect(await store.sweepIncomplete(DAY)).toBe(1);
+
+    expect((await readdir(partialDir)).sort()).toEqual(['live-write', 'not-a-file']);
+    expect(await store.stat(key)).toEqual({ size: 9 });
+    expect(await store.sweepIncomplete(DAY)).toBe(0);
+  });
+
+  it('has nothing to sweep before anything was written, and refuses a negative age', async () => {
+    const { store } = freshStore();
+    expect(await store.sweepIncomplete(DAY)).toBe(0);
+    await expect(store.sweepIncomplete(-1)).rejects.toBeInstanceOf(RangeError);
   });
 });
 

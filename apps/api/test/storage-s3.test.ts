@@ -164,6 +164,14 @@ describe('S3 store against a local S3 endpoint', () => {
     // object, where S3 answers 416, which the driver reads as "no bytes".)
   });
 
+  it('has no incomplete writes to sweep: resolves 0 and deletes nothing', async () => {
+    const key = newObjectKey('uploads');
+    await store.write(key, 'unit;kWh\r\n', 'text/csv');
+    expect(await store.sweepIncomplete(0)).toBe(0);
+    expect(await store.stat(key)).toEqual({ size: 10 });
+    expect(await text(await store.read(key))).toBe('unit;kWh\r\n');
+  });
+
   it('refuses keys outside the grammar before any request', async () => {
     await expect(store.read('../outside')).rejects.toBeInstanceOf(InvalidObjectKeyError);
     await expect(

@@ -20,6 +20,22 @@ const apiPackageRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
 const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
+/** One field of a cron expression as pg-boss reads them: numbers, names and `* , - / ? #`. */
+const CRON_FIELD = /^[0-9A-Za-z*?#,/-]+$/;
+
+/**
+ * A cron schedule of 5 fields (minute hour day month weekday, UTC), or empty for none. Only
+ * the shape is checked: enough for a typo to be refused with the other settings, naming the
+ * variable, instead of by the queue once a worker is starting.
+ */
+const cronOrOff = z
+  .string()
+  .trim()
+  .refine((value) => {
+    const fields = value.split(/\s+/);
+    return value === '' || (fields.length === 5 && fields.every((f) => CRON_FIELD.test(f)));
+  }, 'must be a cron expression of 5 fields (minute hour day month weekday), or empty for none');
+
 export const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -88,6 +104,7 @@ export const envSchema = z
     JOB_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(1),
     JOB_RETRY_LIMIT: z.coerce.number().int().min(0).max(20).default(3),
     JOB_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
+    HOUSEKEEPING_CRON: cronOrOff.default('17 * * * *'),
     WORKER_HTTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
     STORAGE_DRIVER: z.enum(['fs', 's3']).default('fs'),
     S3_ENDPOINT: z.url().optional(),
@@ -231,6 +248,8 @@ export interface JobsConfig {
   retryDelaySeconds: number;
   /** When set, the registry of units and roles is pulled on this cron schedule (UTC). */
   registrySyncCron?: string;
+  /** When set, abandoned uploads and leftovers of dead writes are swept on this schedule (UTC). */
+  housekeepingCron?: string;
   /** When set, `worker` answers `/healthz`, `/readyz` and `/metrics` on this port. */
   workerHttpPort?: number;
 }
@@ -367,6 +386,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       retryLimit: env.JOB_RETRY_LIMIT,
       retryDelaySeconds: env.JOB_RETRY_DELAY_SECONDS,
       registrySyncCron: env.REGISTRY_SYNC_CRON,
+      // Empty turns it off.
+      housekeepingCron: env.HOUSEKEEPING_CRON || undefined,
       workerHttpPort: env.WORKER_HTTP_PORT,
     },
     storage: {

@@ -115,6 +115,11 @@ export class JobQueue {
     await this.boss.schedule(name, cron, data, { tz: 'UTC' });
   }
 
+  /** Removes the schedule of `name` (kept in the database until then); none is not an error. */
+  async unschedule(name: string): Promise<void> {
+    await this.boss.unschedule(name);
+  }
+
   /** The cron schedules in force: `{ name, cron }` per scheduled queue. */
   async schedules(): Promise<{ name: string; cron: string }[]> {
     return (await this.boss.getSchedules()).map(({ name, cron }) => ({ name, cron }));

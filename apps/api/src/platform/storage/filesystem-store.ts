@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { constants, createWriteStream } from 'node:fs';
-import { access, mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { access, mkdir, open, opendir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -174,6 +174,39 @@ export class FilesystemObjectStore implements ObjectStore {
 
   async delete(key: string): Promise<void> {
     await rm(this.#fileOf(key), { force: true });
+  }
+
+  /**
+   * Deletes partial files (see {@link write}) not modified for `olderThanMs`: a write refreshes
+   * its file's mtime with every chunk and removes the file when it fails, so only a process
+   * killed mid-write leaves one that ages. Reads the directory as a stream: a backlog of any
+   * size is swept with bounded memory.
+   */
+  async sweepIncomplete(olderThanMs: number): Promise<number> {
+    if (!(olderThanMs >= 0)) throw new RangeError(`An age is 0 ms or more, not ${olderThanMs}`);
+    const cutoff = Date.now() - olderThanMs;
+    const partialDir = path.join(this.#root, PARTIAL_DIR);
+    let directory;
+    try {
+      directory = await opendir(partialDir);
+    } catch (error) {
+      if (isMissing(error)) return 0; // nothing was ever written
+      throw error;
+    }
+    let removed = 0;
+    for await (const entry of directory) {
+      if (!entry.isFile()) continue;
+      const file = path.join(partialDir, entry.name);
+      try {
+        if ((await stat(file)).mtimeMs >= cutoff) continue;
+        await rm(file);
+        removed += 1;
+      } catch (error) {
+        // Renamed into place, or removed by its own failing write, since it was listed.
+        if (!isMissing(error)) throw error;
+      }
+    }
+    return removed;
   }
 
   async ping(): Promise<void> {

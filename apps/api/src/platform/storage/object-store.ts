@@ -47,6 +47,11 @@ export interface ObjectStore {
   stat(key: string): Promise<{ size: number } | undefined>;
   /** Removes the object; removing a missing object is not an error. */
   delete(key: string): Promise<void>;
+  /**
+   * Removes what writes that never finished left behind (a process killed mid-upload), once
+   * untouched for `olderThanMs`; resolves with how many were removed. Never touches an object.
+   */
+  sweepIncomplete(olderThanMs: number): Promise<number>;
   /** Resolves when the store answers (readiness). */
   ping(): Promise<void>;
   /** Releases connections; the store is unusable afterwards. */

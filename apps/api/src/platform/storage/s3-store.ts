@@ -178,6 +178,16 @@ export class S3ObjectStore implements ObjectStore {
     await this.#client.send(new DeleteObjectCommand({ Bucket: this.#bucket, Key: key }));
   }
 
+  /**
+   * Nothing to sweep: a browser's upload is one presigned PUT, which S3 stores whole or not at
+   * all, so it leaves no partial object. (The server's own large writes go in multipart parts,
+   * which `Upload` aborts on failure; the parts of a process killed mid-write are what the
+   * bucket's AbortIncompleteMultipartUpload lifecycle rule is for, see docs/operations.md.)
+   */
+  async sweepIncomplete(_olderThanMs: number): Promise<number> {
+    return 0;
+  }
+
   async ping(): Promise<void> {
     await this.#client.send(new HeadBucketCommand({ Bucket: this.#bucket }));
   }
