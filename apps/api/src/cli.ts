@@ -65,7 +65,10 @@ program
   .action(async () => {
     const config = loadConfig();
     const worker = await startWorkerProcess(config);
-    process.stdout.write(`CO₂ Calculator worker started (${config.jobs.workers} per job kind)\n`);
+    const perKind = Object.entries(config.jobs.concurrency)
+      .map(([kind, count]) => `${kind} ${count}`)
+      .join(', ');
+    process.stdout.write(`CO₂ Calculator worker started (jobs at once: ${perKind})\n`);
     closeWithGrace({ delay: config.shutdownTimeoutMs }, async ({ signal, err }) => {
       if (err) worker.log.error({ err }, 'shutting down after an uncaught error');
       else worker.log.info({ signal }, 'shutting down');

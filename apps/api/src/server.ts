@@ -48,10 +48,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
     }
     const app = await buildApp({ config: { ...config, appSecret }, database });
     // In-process workers by default: the embedded default is one process that does it all.
-    const workers =
-      config.jobs.workers > 0
-        ? await startWorkers({ config, database, store: app.storage, log: app.log })
-        : undefined;
+    const workers = Object.values(config.jobs.concurrency).some((count) => count > 0)
+      ? await startWorkers({ config, database, store: app.storage, log: app.log })
+      : undefined;
     await app.listen({ host: config.host, port: config.port });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;

@@ -32,7 +32,7 @@ export async function startWorkers({ config, database, store, log }: WorkerDeps)
       'registry-sync': registrySyncHandler(config.registry),
     },
     {
-      concurrency: config.jobs.workers,
+      concurrency: config.jobs.concurrency,
       leaseSeconds: config.jobs.leaseSeconds,
       pollingIntervalSeconds: config.jobs.pollSeconds,
       retryLimit: config.jobs.retryLimit,

@@ -154,6 +154,26 @@ describe('loadConfig', () => {
     }
   });
 
+  it('runs JOB_WORKERS jobs of each kind at once, unless JOB_CONCURRENCY says otherwise', () => {
+    expect(loadConfig({}).jobs.concurrency).toEqual({
+      import: 2,
+      recalculate: 2,
+      aggregate: 2,
+      'registry-sync': 2,
+    });
+    expect(
+      loadConfig({ JOB_WORKERS: '3', JOB_CONCURRENCY: ' import=1, aggregate = 6 ,registry-sync=0' })
+        .jobs.concurrency,
+    ).toEqual({ import: 1, recalculate: 3, aggregate: 6, 'registry-sync': 0 });
+    for (const value of ['import', 'imports=1', 'import=-1', 'import=33', 'import=1,import=2']) {
+      expect(problemsOf({ JOB_CONCURRENCY: value }), value).toEqual([
+        expect.stringMatching(
+          /^JOB_CONCURRENCY ".*" is not kind=count \(0–32\) with a kind among import, /,
+        ),
+      ]);
+    }
+  });
+
   it('reads TRUST_PROXY as a flag or a hop count', () => {
     expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
     const hops = loadConfig({ TRUST_PROXY: '2' }).trustProxy as (a: string, hop: number) => boolean;

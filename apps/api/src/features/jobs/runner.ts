@@ -39,7 +39,8 @@ export class PermanentJobError extends Error {
 }
 
 export interface RunnerOptions {
-  concurrency: number;
+  /** Jobs of each kind this process runs at once (0: it runs none of that kind). */
+  concurrency: Record<JobKind, number>;
   leaseSeconds: number;
   pollingIntervalSeconds: number;
   retryLimit: number;
@@ -101,7 +102,7 @@ export class JobRunner {
     for (const kind of JOB_KINDS) {
       await queue.define({
         name: kind,
-        concurrency: options.concurrency,
+        concurrency: options.concurrency[kind],
         retryLimit: options.retryLimit,
         retryDelaySeconds: options.retryDelaySeconds,
         policy: kind === 'aggregate' ? 'singleton' : 'standard',

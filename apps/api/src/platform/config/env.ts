@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { JOB_KINDS, type JobKind } from '../../features/jobs/kinds.js';
 
 /**
  * Every setting of the server comes from one environment variable parsed here. The README's
@@ -19,6 +20,31 @@ export const PLACEHOLDER_SECRETS = new Set([
 const apiPackageRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
 const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+/**
+ * Per-kind overrides of JOB_WORKERS, `kind=count` separated by commas (`import=1,aggregate=4`):
+ * an import of a million rows holds a few hundred MB, an aggregation almost nothing.
+ */
+const jobConcurrency = z
+  .string()
+  .trim()
+  .transform((value, context) => {
+    const counts: Partial<Record<JobKind, number>> = {};
+    for (const pair of value === '' ? [] : value.split(',')) {
+      const match = /^\s*([a-z-]+)\s*=\s*(\d+)\s*$/.exec(pair);
+      const kind = match?.[1] as JobKind | undefined;
+      const count = Number(match?.[2]);
+      if (!kind || !JOB_KINDS.includes(kind) || count > 32 || kind in counts) {
+        context.addIssue({
+          code: 'custom',
+          message: `"${pair.trim()}" is not kind=count (0–32) with a kind among ${JOB_KINDS.join(', ')}, each once`,
+        });
+        return z.NEVER;
+      }
+      counts[kind] = count;
+    }
+    return counts;
+  });
 
 /** One field of a cron expression as pg-boss reads them: numbers, names and `* , - / ? #`. */
 const CRON_FIELD = /^[0-9A-Za-z*?#,/-]+$/;
@@ -100,6 +126,7 @@ export const envSchema = z
     REGISTRY_BREAKER_HALF_OPEN_MS: z.coerce.number().int().min(1000).default(300_000),
     REGISTRY_SYNC_CRON: z.string().min(9).optional(),
     JOB_WORKERS: z.coerce.number().int().min(0).max(32).default(2),
+    JOB_CONCURRENCY: jobConcurrency.default({}),
     JOB_LEASE_SECONDS: z.coerce.number().min(1).max(3600).default(30),
     JOB_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(1),
     JOB_RETRY_LIMIT: z.coerce.number().int().min(0).max(20).default(3),
@@ -241,6 +268,8 @@ export interface S3Config {
 export interface JobsConfig {
   /** Jobs of each kind this process runs at once; 0: none (`serve` then only serves HTTP). */
   workers: number;
+  /** Jobs of each kind this process runs at once: `workers`, or the kind's JOB_CONCURRENCY. */
+  concurrency: Record<JobKind, number>;
   /** A running job renews its lease; one not renewed for this long is taken over. */
   leaseSeconds: number;
   pollSeconds: number;
@@ -381,6 +410,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       : undefined,
     jobs: {
       workers: env.JOB_WORKERS,
+      concurrency: Object.fromEntries(
+        JOB_KINDS.map((kind) => [kind, env.JOB_CONCURRENCY[kind] ?? env.JOB_WORKERS]),
+      ) as Record<JobKind, number>,
       leaseSeconds: env.JOB_LEASE_SECONDS,
       pollSeconds: env.JOB_POLL_SECONDS,
       retryLimit: env.JOB_RETRY_LIMIT,
