@@ -183,7 +183,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           urlTtlSeconds: config.storage.uploadUrlTtlSeconds,
         },
       });
-      await api.register(importsRoutes, { uploadMaxBytes: config.storage.uploadMaxBytes });
+      await api.register(importsRoutes, {
+        uploadMaxBytes: config.storage.uploadMaxBytes,
+        importSourceHosts: config.storage.importSourceHosts,
+      });
       await api.register(registryRoutes, { configured: config.registry !== undefined });
       await api.register(auditRoutes);
       await api.register(systemRoutes, { checks: readinessChecks });

@@ -26,7 +26,15 @@ export async function startWorkers({ config, database, store, log }: WorkerDeps)
   const runner = await JobRunner.start(
     database,
     {
-      import: importHandler({ database, store, contexts }),
+      import: importHandler({
+        database,
+        store,
+        contexts,
+        sources: {
+          hosts: config.storage.importSourceHosts,
+          maxBytes: config.storage.uploadMaxBytes,
+        },
+      }),
       recalculate: recalculateHandler(contexts),
       aggregate: aggregateHandler(contexts),
       'registry-sync': registrySyncHandler(config.registry),

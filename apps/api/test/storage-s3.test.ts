@@ -294,11 +294,12 @@ describe('configuration', () => {
     });
   });
 
-  it('defaults to the filesystem, 100 MiB uploads, 15-minute upload and 5-minute download URLs', () => {
+  it('defaults to the filesystem, 100 MiB uploads, 15-minute upload and 5-minute download URLs, no import from URLs', () => {
     expect(testConfig().storage).toEqual({
       driver: 'fs',
       s3: undefined,
       uploadMaxBytes: 104_857_600,
+      importSourceHosts: [],
       uploadUrlTtlSeconds: 900,
       downloadUrlTtlSeconds: 300,
     });

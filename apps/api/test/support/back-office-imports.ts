@@ -39,16 +39,17 @@ export class BackOfficeImports {
     return this.testDb.handle.db;
   }
 
-  async start(options: { demo?: boolean } = {}): Promise<this> {
+  async start(options: { demo?: boolean; env?: Record<string, string> } = {}): Promise<this> {
+    const env = { ...JOB_ENV, ...options.env };
     this.testDb = await createTestDatabase();
     if (options.demo) await seedDemo(this.db, this.testDb.handle.changes);
     else await this.seedSmallInstitution();
     for (const unit of await this.db.select({ id: units.id, code: units.code }).from(units)) {
       this.unitIds.set(unit.code, unit.id);
     }
-    this.app = await buildTestApp(this.testDb.handle, { env: JOB_ENV });
+    this.app = await buildTestApp(this.testDb.handle, { env });
     this.workers = await startWorkers({
-      config: testConfig(JOB_ENV),
+      config: testConfig(env),
       database: this.testDb.handle,
       store: this.app.storage,
       log: this.app.log,

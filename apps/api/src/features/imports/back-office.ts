@@ -3,8 +3,9 @@ import type { Principal } from '../../platform/auth/principal.js';
 import { HttpProblem, invalidRequest } from '../../platform/http/problem.js';
 import { getYear } from '../years/service.js';
 import { type BackOfficeTarget, type ImportBody, YEARLY_BACK_OFFICE_TARGETS } from './contract.js';
-import { queueImport } from './queue-import.js';
+import { type ImportSource, queueImport } from './queue-import.js';
 import type { ImportDeps } from './service.js';
+import { isAllowedSource } from './source-url.js';
 
 const invalid = (detail: string, path: string, message: string) =>
   invalidRequest(detail, [{ path, message }]);
@@ -27,6 +28,29 @@ function factorSetOf(body: ImportBody): string {
     );
   }
   throw invalid('Which factor set does the file hold?', 'body.factorSet', 'required');
+}
+
+/** The file a back-office import reads: an upload, or a URL on a listed host. */
+function sourceOf(body: ImportBody, hosts: readonly string[]): ImportSource {
+  if ((body.uploadKey === undefined) === (body.sourceUrl === undefined)) {
+    throw invalid(
+      'Name the file to import: an uploaded file (`uploadKey`) or a URL (`sourceUrl`), one of the two.',
+      body.uploadKey === undefined ? 'body.uploadKey' : 'body.sourceUrl',
+      body.uploadKey === undefined ? 'required' : 'not with uploadKey',
+    );
+  }
+  if (body.uploadKey !== undefined) return { uploadKey: body.uploadKey };
+  const url = new URL(body.sourceUrl!);
+  if (!isAllowedSource(url, hosts)) {
+    throw new HttpProblem({
+      status: 422,
+      detail:
+        hosts.length === 0
+          ? 'Imports from a URL are off: IMPORT_SOURCE_HOSTS lists no host.'
+          : `Imports may fetch from ${hosts.join(', ')}, not from ${url.host}.`,
+    });
+  }
+  return { url };
 }
 
 /**
@@ -55,13 +79,14 @@ export async function startBackOfficeImport(
       `must be replace for ${body.target}`,
     );
   }
+  const source = sourceOf(body, deps.importSourceHosts);
   const yearly = YEARLY_BACK_OFFICE_TARGETS.includes(body.target);
   if (yearly && body.year === undefined) {
     throw invalid(`${body.target} are imported for one year.`, 'body.year', 'required');
   }
   const factorSet = body.target === 'factors' ? factorSetOf(body) : undefined;
   if (yearly) await getYear(db, principal, body.year!);
-  return queueImport(deps, principal, body.uploadKey, {
+  return queueImport(deps, principal, source, {
     target: body.target,
     year: yearly ? body.year : undefined,
     mode: 'replace',

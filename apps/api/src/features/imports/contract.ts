@@ -69,7 +69,21 @@ export const importBodySchema = z
       .enum(['replace', 'append'])
       .default('replace')
       .describe('Inside a unit: add to its CSV rows, or replace them (manual rows are kept)'),
-    uploadKey: z.string().min(1).max(300).describe('The `key` returned by POST /uploads'),
+    uploadKey: z
+      .string()
+      .min(1)
+      .max(300)
+      .optional()
+      .describe('The `key` returned by POST /uploads; or `sourceUrl` instead'),
+    sourceUrl: z
+      .url({ protocol: /^https?$/ })
+      .max(2000)
+      .optional()
+      .describe(
+        'Back-office targets: fetch the file from this http(s) URL instead of an upload (a ' +
+          'factor set or exchange rates where their source publishes them); its host must be ' +
+          'listed in IMPORT_SOURCE_HOSTS',
+      ),
   })
   .meta({ id: 'ImportRequest' });
 

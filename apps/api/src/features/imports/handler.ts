@@ -1,5 +1,6 @@
 import type { JobHandler } from '../jobs/runner.js';
 import { PermanentJobError } from '../jobs/runner.js';
+import { fetchSourceFile, type SourceOptions } from './fetch-source.js';
 import { importAirports } from './targets/airports.js';
 import { importBuildingRooms } from './targets/building-rooms.js';
 import { importExchangeRates } from './targets/exchange-rates.js';
@@ -10,9 +11,21 @@ import { importResearchFacilities } from './targets/research-facilities.js';
 import { importRoleAssignments } from './targets/role-assignments.js';
 import { importUnits } from './targets/units.js';
 
-/** `import`: loads an uploaded file into its target. */
-export function importHandler(deps: ModuleDataDeps): JobHandler {
-  return async (context) => {
+export interface ImportHandlerDeps extends ModuleDataDeps {
+  sources: SourceOptions;
+}
+
+/**
+ * `import`: loads a file into its target: an upload, or what a URL serves (fetched first
+ * into the store, then read as an upload would be).
+ */
+export function importHandler({ sources, ...deps }: ImportHandlerDeps): JobHandler {
+  return async (given) => {
+    let context = given;
+    if (!context.job.fileKey) {
+      if (!context.job.params.sourceUrl) throw new PermanentJobError('The job names no file.');
+      context = { ...context, job: await fetchSourceFile(deps.store, sources, context) };
+    }
     switch (context.job.target) {
       case 'module-data-all':
       case 'module-data-unit':

@@ -15,24 +15,29 @@ const problems = {
   422: problemSchema,
 };
 
-export const importsRoutes: FastifyPluginAsyncZod<{ uploadMaxBytes: number }> = async (
-  app,
-  options,
-) => {
+export const importsRoutes: FastifyPluginAsyncZod<{
+  uploadMaxBytes: number;
+  importSourceHosts: readonly string[];
+}> = async (app, options) => {
   app.post(
     '/imports',
     {
       config: { access: { resource: 'imports', action: 'edit' } },
       schema: {
         tags: ['imports'],
-        summary: 'Import an uploaded CSV file: queues a job and answers at once',
+        summary: 'Import an uploaded CSV file (or one at a URL): queues a job and answers at once',
         body: importBodySchema,
         response: { 202: importAcceptedSchema, ...problems },
       },
     },
     async (request, reply) => {
       const accepted = await startImport(
-        { db: app.db, store: app.storage, uploadMaxBytes: options.uploadMaxBytes },
+        {
+          db: app.db,
+          store: app.storage,
+          uploadMaxBytes: options.uploadMaxBytes,
+          importSourceHosts: options.importSourceHosts,
+        },
         principalOf(request),
         request.body,
       );

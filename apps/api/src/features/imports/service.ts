@@ -15,6 +15,8 @@ export interface ImportDeps {
   db: Database;
   store: ObjectStore;
   uploadMaxBytes: number;
+  /** IMPORT_SOURCE_HOSTS: where a back-office import may fetch its file from. */
+  importSourceHosts: readonly string[];
 }
 
 const invalid = (detail: string, path: string, message: string) =>
@@ -52,6 +54,17 @@ export async function startImport(deps: ImportDeps, principal: Principal, body: 
     return startBackOfficeImport(deps, principal, { ...body, target: body.target });
   }
   const { db } = deps;
+  if (body.sourceUrl !== undefined) {
+    throw invalid(
+      'Module data is imported from an uploaded file, not from a URL.',
+      'body.sourceUrl',
+      'only for back-office targets',
+    );
+  }
+  if (body.uploadKey === undefined) {
+    throw invalid('Which uploaded file should be imported?', 'body.uploadKey', 'required');
+  }
+  const { uploadKey } = body;
   if (body.year === undefined) {
     throw invalid('Module data is imported one year at a time.', 'body.year', 'required');
   }
@@ -90,12 +103,17 @@ export async function startImport(deps: ImportDeps, principal: Principal, body: 
   if (body.target === 'module-data-unit') {
     await refuseValidated(db, body.unitId!, year, module);
   }
-  return queueImport(deps, principal, body.uploadKey, {
-    target: body.target,
-    year,
-    module,
-    subModule,
-    unitId: body.target === 'module-data-unit' ? body.unitId : undefined,
-    mode: body.mode,
-  });
+  return queueImport(
+    deps,
+    principal,
+    { uploadKey },
+    {
+      target: body.target,
+      year,
+      module,
+      subModule,
+      unitId: body.target === 'module-data-unit' ? body.unitId : undefined,
+      mode: body.mode,
+    },
+  );
 }

@@ -141,6 +141,16 @@ export const envSchema = z
     S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
     S3_FORCE_PATH_STYLE: booleanFlag.default(false),
     UPLOAD_MAX_BYTES: z.coerce.number().int().min(1).default(104_857_600), // 100 MiB
+    IMPORT_SOURCE_HOSTS: z
+      .string()
+      .trim()
+      .default('')
+      .transform((value) =>
+        value
+          .split(',')
+          .map((host) => host.trim().toLowerCase())
+          .filter(Boolean),
+      ),
     // Signed URLs live at most a week (S3's limit, kept by the filesystem driver too).
     UPLOAD_URL_TTL_SECONDS: z.coerce.number().int().min(60).max(604_800).default(900),
     DOWNLOAD_URL_TTL_SECONDS: z.coerce.number().int().min(10).max(604_800).default(300),
@@ -247,8 +257,14 @@ export interface StorageConfig {
   driver: 'fs' | 's3';
   /** Set when `driver` is `s3`. */
   s3?: S3Config;
-  /** Largest file a client may upload, in bytes. */
+  /** Largest file a client may upload, in bytes (and an import may fetch from a URL). */
   uploadMaxBytes: number;
+  /**
+   * Hosts (`name` or `name:port`) a back-office import may fetch its file from instead of an
+   * upload; none: imports from a URL are off. A list, so the server never fetches from where
+   * an administrator's typo, or a forged request, would point it (the internal network).
+   */
+  importSourceHosts: string[];
   uploadUrlTtlSeconds: number;
   downloadUrlTtlSeconds: number;
 }
@@ -441,6 +457,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
             }
           : undefined,
       uploadMaxBytes: env.UPLOAD_MAX_BYTES,
+      importSourceHosts: env.IMPORT_SOURCE_HOSTS,
       uploadUrlTtlSeconds: env.UPLOAD_URL_TTL_SECONDS,
       downloadUrlTtlSeconds: env.DOWNLOAD_URL_TTL_SECONDS,
     },

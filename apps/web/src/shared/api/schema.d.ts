@@ -813,7 +813,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Import an uploaded CSV file: queues a job and answers at once */
+        /** Import an uploaded CSV file (or one at a URL): queues a job and answers at once */
         post: {
             parameters: {
                 query?: never;
@@ -4233,6 +4233,11 @@ export interface components {
              */
             mode: "replace" | "append";
             /**
+             * Format: uri
+             * @description Back-office targets: fetch the file from this http(s) URL instead of an upload (a factor set or exchange rates where their source publishes them); its host must be listed in IMPORT_SOURCE_HOSTS
+             */
+            sourceUrl?: string;
+            /**
              * @description Module data: the sub-module of the rows. Factors: instead of `factorSet`, a sub-module whose calculation reads exactly one set
              * @enum {string}
              */
@@ -4244,8 +4249,8 @@ export interface components {
             target: "module-data-all" | "module-data-unit" | "factors" | "exchange-rates" | "research-facilities" | "airports" | "railway-stations" | "building-rooms" | "units" | "role-assignments";
             /** Format: uuid */
             unitId?: string;
-            /** @description The `key` returned by POST /uploads */
-            uploadKey: string;
+            /** @description The `key` returned by POST /uploads; or `sourceUrl` instead */
+            uploadKey?: string;
             /** @description Required for module data, factors, exchange rates and research facilities; ignored by the other targets */
             year?: number;
         };
@@ -4262,6 +4267,11 @@ export interface components {
              */
             mode: "replace" | "append";
             /**
+             * Format: uri
+             * @description Back-office targets: fetch the file from this http(s) URL instead of an upload (a factor set or exchange rates where their source publishes them); its host must be listed in IMPORT_SOURCE_HOSTS
+             */
+            sourceUrl?: string;
+            /**
              * @description Module data: the sub-module of the rows. Factors: instead of `factorSet`, a sub-module whose calculation reads exactly one set
              * @enum {string}
              */
@@ -4273,8 +4283,8 @@ export interface components {
             target: "module-data-all" | "module-data-unit" | "factors" | "exchange-rates" | "research-facilities" | "airports" | "railway-stations" | "building-rooms" | "units" | "role-assignments";
             /** Format: uuid */
             unitId?: string;
-            /** @description The `key` returned by POST /uploads */
-            uploadKey: string;
+            /** @description The `key` returned by POST /uploads; or `sourceUrl` instead */
+            uploadKey?: string;
             /** @description Required for module data, factors, exchange rates and research facilities; ignored by the other targets */
             year?: number;
         };
