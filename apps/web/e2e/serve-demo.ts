@@ -67,6 +67,8 @@ const server = spawn(
       OIDC_ROLE_MAPPING: JSON.stringify([
         { match: '^CO2\\.Principal\\.(?<unit>[A-Z0-9-]+)$', role: 'principal' },
       ]),
+      // Imports from a URL: the file server import-from-url.spec.ts starts, on E2E_PORT + 200.
+      IMPORT_SOURCE_HOSTS: `127.0.0.1:${Number(port) + 200}`,
       // The tests sign in many times from one address.
       LOGIN_RATE_LIMIT_PER_MINUTE: '10000',
       // A test machine runs the browser, the server and its jobs on few cores: no 503s.
