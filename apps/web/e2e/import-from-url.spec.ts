@@ -7,9 +7,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
-import { type APIRequestContext, expect, type Locator, type Page, test } from '@playwright/test';
-import type { Job } from '../src/shared/api/types';
-import { DEMO, DEMO_PASSWORD, signIn } from './support/sign-in';
+import { expect, type Locator, type Page, test } from '@playwright/test';
+import { type Api, apiAs, finishedPipeline } from './support/back-office-api';
+import { DEMO, signIn } from './support/sign-in';
 
 const YEAR = 2025;
 /** The same port as serve-demo.ts allows: E2E_PORT + 200. */
@@ -49,64 +49,17 @@ test.afterAll(async () => {
   await new Promise<void>((resolve) => publisher.close(() => resolve()));
 });
 
-// ---------------------------------------------------------------------------------------------
-// The API as the test uses it to check what the page did, and to put the rates back.
-
-async function apiAs(request: APIRequestContext, email: string) {
-  const login = await request.post('/api/v1/auth/login', {
-    data: { email, password: DEMO_PASSWORD },
-  });
-  expect(login.ok(), await login.text()).toBe(true);
-  const headers = { authorization: `Bearer ${(await login.json()).accessToken}` };
-  return {
-    async get<T>(path: string, params?: Record<string, string | number>): Promise<T | undefined> {
-      const response = await request.get(`/api/v1${path}`, { headers, params });
-      // A busy server may shed a read (503) while it recalculates: asked again next time.
-      if (response.status() === 503) return undefined;
-      expect(response.ok(), `GET ${path}: ${await response.text()}`).toBe(true);
-      return response.json();
-    },
-    async post<T>(path: string, data: unknown): Promise<T> {
-      const response = await request.post(`/api/v1${path}`, { headers, data });
-      expect(response.ok(), `POST ${path}: ${await response.text()}`).toBe(true);
-      return response.json();
-    },
-  };
-}
-type Api = Awaited<ReturnType<typeof apiAs>>;
-
 /**
  * The year's rates per euro, as the calculations read them: no route lists them, but the data
  * of a purchases sub-module's live preview carries them (read by whoever edits rows, here the
  * principal of L01).
  */
 async function ratesOf(api: Api): Promise<Record<string, number> | undefined> {
-  const data = await api.get<{ unitsPerEur: Record<string, number> }>(
+  const data = await api.tryGet<{ unitsPerEur: Record<string, number> }>(
     `/years/${YEAR}/calculation-data`,
     { subModule: READS_RATES },
   );
   return data?.unitsPerEur;
-}
-
-const FINISHED = ['succeeded', 'warning', 'failed', 'cancelled'];
-
-/** The jobs of a pipeline once all are finished and, when the import changed data, totalled. */
-async function finishedPipeline(api: Api, pipelineId: string): Promise<Job[]> {
-  let jobs: Job[] = [];
-  await expect
-    .poll(
-      async () => {
-        const page = await api.get<{ items: Job[] }>('/jobs', { pipelineId, pageSize: 50 });
-        if (!page) return false;
-        jobs = page.items;
-        const done = jobs.every((job) => FINISHED.includes(job.state));
-        const failed = jobs.some((job) => job.state === 'failed' || job.state === 'cancelled');
-        return done && (failed || jobs.some((job) => job.kind === 'aggregate'));
-      },
-      { timeout: 45_000, intervals: [500, 1000] },
-    )
-    .toBe(true);
-  return jobs;
 }
 
 /** Picks `option` in the Quasar select labelled `label` inside `scope`. */
