@@ -1,22 +1,8 @@
 // Accessibility of the Calculator's pages, checked by axe-core in the real browser: labelled
 // fields and buttons, colour contrast (WCAG 2 AA), landmarks, and keyboard use.
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { expectNoViolations } from './support/accessibility';
 import { DEMO, signIn } from './support/sign-in';
-
-async function expectNoViolations(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  const summary = results.violations.map(
-    (violation) =>
-      `${violation.id} (${violation.impact}): ${violation.nodes
-        .slice(0, 3)
-        .map((node) => node.target.join(' '))
-        .join(', ')}`,
-  );
-  expect(summary).toEqual([]);
-}
 
 test('sign-in, home and module pages have no WCAG A/AA violations', async ({ page }) => {
   await page.goto('/en');

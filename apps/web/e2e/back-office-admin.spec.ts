@@ -5,9 +5,9 @@
 // health. Whatever a test changes that other tests read (the plane factors, an open 2026) is
 // put back at its end.
 import { readFile } from 'node:fs/promises';
-import AxeBuilder from '@axe-core/playwright';
 import { type Download, expect, type Locator, type Page, test } from '@playwright/test';
 import type { CsvTemplate, Factor, Job, Report, Year } from '../src/shared/api/types';
+import { expectNoViolations } from './support/accessibility';
 import { type Api, apiAs } from './support/back-office-api';
 import { saveScreenshot } from './support/screenshots';
 import { DEMO, signIn } from './support/sign-in';
@@ -95,21 +95,6 @@ async function choose(
 ): Promise<void> {
   await scope.getByLabel(label, { exact: true }).click();
   await page.getByRole('option', { name: option, exact: true }).click();
-}
-
-async function expectNoViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  expect(
-    results.violations.map(
-      (violation) =>
-        `${violation.id}: ${violation.nodes
-          .slice(0, 3)
-          .map((node) => node.target.join(' '))
-          .join(', ')}`,
-    ),
-  ).toEqual([]);
 }
 
 /** Ready to be photographed: no pointer hovering, no notification left on the screen. */

@@ -2,7 +2,6 @@
 // a faculty's officer sees and exports their faculty's units only; an admin grants and takes
 // back a role, and finds it, with the officer's sign-in, in the audit log.
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import type {
   ReportingList,
@@ -12,6 +11,7 @@ import type {
   User,
 } from '../src/shared/api/types';
 import { formatTonnes } from '../src/shared/format/numbers';
+import { expectNoViolations } from './support/accessibility';
 import { saveScreenshot } from './support/screenshots';
 import { DEMO, DEMO_PASSWORD, signIn } from './support/sign-in';
 
@@ -410,11 +410,6 @@ test('on a phone the three pages fit the screen and pass the accessibility check
     await page.goto(`/it-manager/en/${path}`);
     await expect(page.getByTestId(ready).locator('.q-card').first()).toBeVisible();
     await noHorizontalScroll(page);
-    const results = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-      .analyze();
-    expect(
-      results.violations.map((v) => `${path}: ${v.id} ${v.nodes[0]?.target.join(' ')}`),
-    ).toEqual([]);
+    await expectNoViolations(page);
   }
 });

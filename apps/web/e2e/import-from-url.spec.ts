@@ -6,8 +6,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFile } from 'node:fs/promises';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, type Locator, type Page, test } from '@playwright/test';
+import { expectNoViolations } from './support/accessibility';
 import { type Api, apiAs, finishedPipeline } from './support/back-office-api';
 import { DEMO, signIn } from './support/sign-in';
 
@@ -66,23 +66,6 @@ async function ratesOf(api: Api): Promise<Record<string, number> | undefined> {
 async function choose(page: Page, scope: Locator, label: string, option: string): Promise<void> {
   await scope.getByLabel(label, { exact: true }).click();
   await page.getByRole('option', { name: option, exact: true }).click();
-}
-
-/** axe-core's WCAG A/AA checks of the part of the page `selector` names. */
-async function expectNoViolations(page: Page, selector: string): Promise<void> {
-  const results = await new AxeBuilder({ page })
-    .include(selector)
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  expect(
-    results.violations.map(
-      (violation) =>
-        `${violation.id}: ${violation.nodes
-          .slice(0, 3)
-          .map((node) => node.target.join(' '))
-          .join(', ')}`,
-    ),
-  ).toEqual([]);
 }
 
 // ---------------------------------------------------------------------------------------------

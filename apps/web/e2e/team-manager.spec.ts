@@ -3,8 +3,8 @@
 // validation matrix against the API's reports, the import history following an import live,
 // the CSV export of a sub-module, and the French interface.
 import { readFile } from 'node:fs/promises';
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expectNoViolations } from './support/accessibility';
 import { setModuleStatus } from './support/demo-state';
 import { saveScreenshot } from './support/screenshots';
 import { DEMO, DEMO_PASSWORD, signIn } from './support/sign-in';
@@ -313,20 +313,6 @@ test('someone who manages no unit is told what the Team manager is for', async (
     '/en',
   );
 });
-
-async function expectNoViolations(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  const summary = results.violations.map(
-    (violation) =>
-      `${violation.id} (${violation.impact}): ${violation.nodes
-        .slice(0, 3)
-        .map((node) => `${node.target.join(' ')} ${node.html.slice(0, 160)}`)
-        .join(', ')}`,
-  );
-  expect(summary).toEqual([]);
-}
 
 test('every section has no WCAG A/AA violations and fits a 390 px phone', async ({ page }) => {
   await signIn(page, DEMO.principal, '/team-manager/en');
