@@ -1,7 +1,6 @@
-import { sql } from 'drizzle-orm';
-import { affectedRows } from '../../platform/db/affected-rows.js';
+import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../platform/db/database.js';
-import type { JobRow } from '../jobs/table.js';
+import { dataIngestionJobs, type JobRow } from '../jobs/table.js';
 
 /**
  * Which claim of a job staged rows belong to: its attempt count as this process claimed it.
@@ -9,6 +8,23 @@ import type { JobRow } from '../jobs/table.js';
  * over, stage side by side under different attempts and never merge each other's rows.
  */
 export const attemptOf = (job: JobRow) => job.attempts;
+
+/** The job's row while this claim still holds it: running, same run, same attempt. */
+export const heldByClaim = (job: JobRow) =>
+  and(
+    eq(dataIngestionJobs.id, job.id),
+    eq(dataIngestionJobs.run, job.run),
+    eq(dataIngestionJobs.attempts, attemptOf(job)),
+    eq(dataIngestionJobs.state, 'running'),
+  );
+
+/** Why a claim's write was refused: its job was cancelled, retried or taken over meanwhile. */
+export class ClaimLostError extends Error {
+  constructor() {
+    super('The job was cancelled or taken over.');
+    this.name = 'ClaimLostError';
+  }
+}
 
 /**
  * Records the imported file's SHA-256 on the job, inside the transaction that applies the
@@ -21,9 +37,10 @@ export const attemptOf = (job: JobRow) => job.attempts;
  * it succeeded.
  */
 export async function recordFileUnderClaim(tx: Database, job: JobRow, sha256: string) {
-  const held = await tx.execute(sql`
-    update data_ingestion_jobs set file_sha256 = ${sha256}
-     where id = ${job.id} and run = ${job.run} and attempts = ${attemptOf(job)}
-       and state = 'running'`);
-  if (affectedRows(held) === 0) throw new Error('The job was cancelled or taken over.');
+  const held = await tx
+    .update(dataIngestionJobs)
+    .set({ fileSha256: sha256 })
+    .where(heldByClaim(job))
+    .returning({ id: dataIngestionJobs.id });
+  if (held.length === 0) throw new ClaimLostError();
 }

@@ -1,12 +1,11 @@
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
-import { and, eq } from 'drizzle-orm';
 import { newObjectKey } from '../../platform/storage/object-key.js';
 import type { ObjectStore } from '../../platform/storage/object-store.js';
 import { SNIFF_BYTES, sniffText } from '../../platform/storage/sniff-text.js';
 import { type JobContext, PermanentJobError } from '../jobs/runner.js';
 import { dataIngestionJobs, type JobRow } from '../jobs/table.js';
-import { attemptOf } from './claim.js';
+import { ClaimLostError, heldByClaim } from './claim.js';
 import { fileNameOf, isAllowedSource } from './source-url.js';
 
 export interface SourceOptions {
@@ -55,18 +54,11 @@ export async function fetchSourceFile(
   const [claimed] = await db
     .update(dataIngestionJobs)
     .set({ fileKey: key, filename: fileNameOf(fetched) })
-    .where(
-      and(
-        eq(dataIngestionJobs.id, job.id),
-        eq(dataIngestionJobs.run, job.run),
-        eq(dataIngestionJobs.attempts, attemptOf(job)),
-        eq(dataIngestionJobs.state, 'running'),
-      ),
-    )
+    .where(heldByClaim(job))
     .returning();
   if (!claimed) {
     await store.delete(key);
-    throw new Error('The job was cancelled or taken over.');
+    throw new ClaimLostError();
   }
   return claimed;
 }

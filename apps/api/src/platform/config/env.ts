@@ -282,9 +282,10 @@ export interface S3Config {
 /** The institution's registry of units and roles, pulled by `sync-registry`. */
 /** Background jobs run by this process (`serve` and `worker`). */
 export interface JobsConfig {
-  /** Jobs of each kind this process runs at once; 0: none (`serve` then only serves HTTP). */
-  workers: number;
-  /** Jobs of each kind this process runs at once: `workers`, or the kind's JOB_CONCURRENCY. */
+  /**
+   * Jobs of each kind this process runs at once: JOB_WORKERS, or the kind's JOB_CONCURRENCY;
+   * all 0: none (`serve` then only serves HTTP).
+   */
   concurrency: Record<JobKind, number>;
   /** A running job renews its lease; one not renewed for this long is taken over. */
   leaseSeconds: number;
@@ -425,7 +426,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
         }
       : undefined,
     jobs: {
-      workers: env.JOB_WORKERS,
       concurrency: Object.fromEntries(
         JOB_KINDS.map((kind) => [kind, env.JOB_CONCURRENCY[kind] ?? env.JOB_WORKERS]),
       ) as Record<JobKind, number>,
