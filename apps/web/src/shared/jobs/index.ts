@@ -5,7 +5,7 @@
 // - subscribeToJobs / jobStreamStatus / jobStreamDelivering: the live job events of the tab,
 //   one shared connection, and whether they can be counted on (else poll).
 // - useFollowedJob: one job and its pipeline, live, with catch-up reads and a polling fallback.
-// - CsvFileInput: the file picker of every import form.
+// - CsvFileInput, UploadStatus: the file picker of every import form, and its sending state.
 // - JobProgress: the component showing a job (state, steps, rows, counts, error report);
 //   JobStateBadge: a job's state in a list.
 export { downloadFile, filenameOf, saveBlob } from './download';
@@ -32,4 +32,5 @@ export { useFollowedJob } from './use-followed-job';
 export { JOB_STATE_LOOK } from './job-state-look';
 export { default as CsvFileInput } from './CsvFileInput.vue';
 export { default as JobProgress } from './JobProgress.vue';
+export { default as UploadStatus } from './UploadStatus.vue';
 export { default as JobStateBadge } from './JobStateBadge.vue';

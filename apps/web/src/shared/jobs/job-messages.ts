@@ -41,6 +41,8 @@ const en = {
   cancel: 'Cancel',
   cancelFailed: 'The job could not be cancelled',
   offline: 'Live updates are interrupted; checking every few seconds.',
+  uploading: 'Sending the file… {percent} %',
+  starting: 'Starting the import…',
 };
 
 const fr: typeof en = {
@@ -84,6 +86,8 @@ const fr: typeof en = {
   cancel: 'Annuler',
   cancelFailed: 'La tâche n’a pas pu être annulée',
   offline: 'Mises à jour en direct interrompues ; vérification toutes les quelques secondes.',
+  uploading: 'Envoi du fichier… {percent} %',
+  starting: 'Démarrage de l’import…',
 };
 
 export const jobMessages = { en: { jobs: en }, fr: { jobs: fr } };
