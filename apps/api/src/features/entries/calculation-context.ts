@@ -4,6 +4,7 @@ import {
   type Factor,
   FactorIndex,
   moduleOf,
+  rateViaEur,
   type References,
   type SubModuleId,
 } from '@co2-calculator/domain';
@@ -119,16 +120,11 @@ async function loadFacilities(db: Database, year: number): Promise<Map<string, F
 }
 
 function referencesOf(data: ReferenceData, facilities: Map<string, Facility>): References {
-  const perEur = (currency: string) => (currency === 'EUR' ? 1 : data.unitsPerEur.get(currency));
   return {
     airport: (iata) => data.airports.get(iata),
     station: (name, country) => data.stations.get(stationKey(name, country)),
     room: (building, room) => data.rooms.get(roomKey(building, room)),
-    exchangeRate(from, to) {
-      const fromPerEur = perEur(from);
-      const toPerEur = perEur(to);
-      return fromPerEur && toPerEur ? toPerEur / fromPerEur : undefined;
-    },
+    exchangeRate: (from, to) => rateViaEur((currency) => data.unitsPerEur.get(currency), from, to),
     facility: (name) => facilities.get(name),
   };
 }

@@ -6,6 +6,7 @@ import {
   type CalculationFlag,
   entryTypeOf,
   FactorIndex,
+  rateViaEur,
   type References,
   type SubModuleId,
   totalKg,
@@ -40,17 +41,12 @@ function calculationData(year: number, subModule: SubModuleId): Promise<Calculat
 }
 
 function referencesOf(data: CalculationData): References {
-  const perEur = (currency: string) => (currency === 'EUR' ? 1 : data.unitsPerEur[currency]);
   return {
     airport: (iata) => airports.get(iata) ?? undefined,
     station: (name, country) => stations.get(stationKey(name, country)) ?? undefined,
     room: (building, room) =>
       data.rooms.find((r) => r.building === building && r.room === room) ?? undefined,
-    exchangeRate(from, to) {
-      const fromPerEur = perEur(from);
-      const toPerEur = perEur(to);
-      return fromPerEur && toPerEur ? toPerEur / fromPerEur : undefined;
-    },
+    exchangeRate: (from, to) => rateViaEur((currency) => data.unitsPerEur[currency], from, to),
     facility: (name) => data.facilities.find((facility) => facility.name === name),
   };
 }

@@ -14,6 +14,22 @@ export const currencyCode = z
   .toUpperCase()
   .regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 currency code');
 
+/**
+ * The year's average rate from `from` to `to` (units of `to` for one unit of `from`), from
+ * rates quoted per euro as the exchange-rates file holds them (`unitsPerEur`; the euro is 1 by
+ * definition). Undefined when either currency has no rate.
+ */
+export function rateViaEur(
+  unitsPerEur: (currency: string) => number | undefined,
+  from: string,
+  to: string,
+): number | undefined {
+  const perEur = (currency: string) => (currency === FACTOR_CURRENCY ? 1 : unitsPerEur(currency));
+  const fromPerEur = perEur(from);
+  const toPerEur = perEur(to);
+  return fromPerEur && toPerEur ? toPerEur / fromPerEur : undefined;
+}
+
 export type EurConversion = { ok: true; eur: number } | { ok: false; flag: CalculationFlag };
 
 /**
