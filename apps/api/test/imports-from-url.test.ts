@@ -3,6 +3,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fetchedFileKeyOf } from '../src/features/imports/fetch-source.js';
+import { dataIngestionJobs } from '../src/features/jobs/table.js';
 import { exchangeRates } from '../src/features/reference/table.js';
 import { BackOfficeImports } from './support/back-office-imports.js';
 import { download, waitForJob, waitForPipeline } from './support/imports.js';
@@ -119,6 +121,13 @@ describe('importing from a URL', () => {
       headers: fx.as.admin.headers,
     });
     expect(detail.json().attempts).toBe(2);
+    // One key per job: a fetch a crash cut off before the job recorded it is overwritten by the
+    // retry's, never left behind.
+    const [row] = await fx.db
+      .select({ fileKey: dataIngestionJobs.fileKey })
+      .from(dataIngestionJobs)
+      .where(eq(dataIngestionJobs.id, job.id));
+    expect(row!.fileKey).toBe(fetchedFileKeyOf(job.id));
   });
 
   it('fails the job with the reason when the source refuses, sends no CSV, or too much', async () => {

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
-import { newObjectKey } from '../../platform/storage/object-key.js';
+import { assertObjectKey } from '../../platform/storage/object-key.js';
 import type { ObjectStore } from '../../platform/storage/object-store.js';
 import { SNIFF_BYTES, sniffText } from '../../platform/storage/sniff-text.js';
 import { type JobContext, PermanentJobError } from '../jobs/runner.js';
@@ -44,7 +44,7 @@ export async function fetchSourceFile(
     await response.body?.cancel();
     throw tooLarge(url, options.maxBytes);
   }
-  const key = newObjectKey('imports', 'csv');
+  const key = fetchedFileKeyOf(job.id);
   await store.write(key, limited(response, url, options.maxBytes), 'text/csv');
   const verdict = sniffText(await store.head(key, SNIFF_BYTES));
   if (!verdict.text) {
@@ -56,11 +56,19 @@ export async function fetchSourceFile(
     .set({ fileKey: key, filename: fileNameOf(fetched) })
     .where(heldByClaim(job))
     .returning();
-  if (!claimed) {
-    await store.delete(key);
-    throw new ClaimLostError();
-  }
+  // The claim that took the job over writes the same key: the file is its now.
+  if (!claimed) throw new ClaimLostError();
   return claimed;
+}
+
+/**
+ * One key per job, so a fetch that a crash cut off before the job recorded it is overwritten
+ * by the retry's, never left behind as a file nothing points at.
+ */
+export function fetchedFileKeyOf(jobId: string): string {
+  const key = `imports/${jobId}.csv`;
+  assertObjectKey(key);
+  return key;
 }
 
 /** GET `url`, following redirects only to listed hosts; with the URL finally fetched. */
