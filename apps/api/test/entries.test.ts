@@ -212,6 +212,12 @@ describe('entries', () => {
         .errors.map((e: { path: string }) => e.path)
         .sort(),
     ).toEqual(['body.fields.origin', 'body.fields.trips']);
+    // A flight of another year does not belong to this year's footprint.
+    const lastYear = await post('pa', plane({ date: '2024-12-31' }));
+    expect(lastYear.statusCode).toBe(400);
+    expect(lastYear.json().errors).toEqual([
+      { path: 'body.fields.date', message: '2024-12-31 is outside the year 2025' },
+    ]);
     const wrongModule = await post('pa', { subModule: 'members', fields: {} });
     expect(wrongModule.statusCode).toBe(400);
     expect(wrongModule.json().errors[0].path).toBe('body.subModule');

@@ -110,6 +110,13 @@ for (const language of ['en', 'fr'] as const) {
     const kgBefore = await row.locator('td').nth(5).innerText();
     await row.getByRole('button', { name: t.edit }).click();
     const dialog = page.getByRole('dialog');
+    // A date of another year is refused before it reaches the server.
+    const date = dialog.getByLabel('Date *');
+    const dateBefore = await date.inputValue();
+    await date.fill('2019-05-01');
+    await dialog.getByRole('button', { name: t.save }).click();
+    await expect(dialog.getByText('2019-05-01 is outside the year 2025')).toBeVisible();
+    await date.fill(dateBefore);
     await dialog.getByLabel(t.trips).fill('3');
     await dialog.getByRole('button', { name: t.save }).click();
     await expect(dialog).toBeHidden();

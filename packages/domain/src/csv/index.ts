@@ -19,3 +19,4 @@ export { type CsvRecord, decodeRow, type DecodeResult } from './decode.js';
 export { csvRowOf, templateCsv } from './template.js';
 export { CSV_LINE_BREAK, csvField, csvRecord, UTF8_BOM } from './write.js';
 export { CSV_PARSE_OPTIONS, type CsvDelimiter, detectDelimiter } from './read-options.js';
+export { dateFieldsOf, dateOutsideYear } from './dates-in-year.js';

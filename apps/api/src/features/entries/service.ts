@@ -1,5 +1,7 @@
 import {
   calculateEntry,
+  dateFieldsOf,
+  dateOutsideYear,
   withOutlierFlag,
   type CalculationFlag,
   EMISSION_TYPES,
@@ -177,6 +179,16 @@ async function calculate(
         message: issue.message,
       })),
     );
+  }
+  const outside = dateOutsideYear(
+    parsed.data as Record<string, unknown>,
+    dateFieldsOf(body.subModule),
+    path.year,
+  );
+  if (outside) {
+    throw invalidRequest(`The row's ${outside.field} is outside the year ${path.year}.`, [
+      { path: `body.fields.${outside.field}`, message: outside.message },
+    ]);
   }
   const result = withOutlierFlag(
     calculateEntry(type, body.subModule, parsed.data, body.kgCo2eq, await deps.contexts(path.year)),

@@ -1,6 +1,13 @@
 // The form fields of a sub-module, read from the same Zod schema the API and the CSV importer
 // validate with (packages/domain), so the form accepts exactly what the server accepts.
-import { columnsOf, type CsvColumn, entryTypeOf, type SubModuleId } from '@co2-calculator/domain';
+import {
+  columnsOf,
+  type CsvColumn,
+  dateFieldsOf,
+  dateOutsideYear,
+  entryTypeOf,
+  type SubModuleId,
+} from '@co2-calculator/domain';
 
 export type FieldValue = string | number | boolean | null;
 export type FieldValues = Record<string, FieldValue>;
@@ -35,13 +42,25 @@ export function payloadOf(columns: readonly CsvColumn[], values: FieldValues): F
   return payload;
 }
 
-/** Validates the values with the entry type's schema: field name → first message. */
-export function fieldIssues(subModule: SubModuleId, payload: FieldValues): Map<string, string> {
+/**
+ * Validates the values with the entry type's schema, and their dates against the reporting
+ * year, as the API does: field name → first message.
+ */
+export function fieldIssues(
+  subModule: SubModuleId,
+  payload: FieldValues,
+  year: number,
+): Map<string, string> {
   const type = entryTypeOf(subModule);
   const issues = new Map<string, string>();
   if (!type) return issues;
   const result = type.fields.safeParse(payload);
-  if (result.success) return issues;
+  if (result.success) {
+    const fields = result.data as Record<string, unknown>;
+    const outside = dateOutsideYear(fields, dateFieldsOf(subModule), year);
+    if (outside) issues.set(outside.field, outside.message);
+    return issues;
+  }
   for (const issue of result.error.issues) {
     const name = String(issue.path[0] ?? '');
     if (!issues.has(name)) issues.set(name, issue.message);

@@ -70,7 +70,6 @@ export async function importModuleData(
     thresholdKg: setting?.threshold,
     unitId: job.unitId,
     unitsByCode: allUnits ? await loadUnits(deps) : undefined,
-    dateColumns: format.columns.filter((c) => c.type === 'date').map((c) => c.name),
   });
   const counts = { read: 0, skipped: 0, withFactor: 0, withoutFactor: 0 };
   const slices = new EventLoopSlices();

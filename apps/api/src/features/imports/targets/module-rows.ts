@@ -1,6 +1,8 @@
 import {
   type CalculationContext,
   calculateEntry,
+  dateFieldsOf,
+  dateOutsideYear,
   type EntryType,
   type ModuleRow,
   type SubModuleId,
@@ -30,7 +32,6 @@ export interface ModuleRowsOptions {
   /** A file of one unit: its id. A file of all units: every lab by code instead. */
   unitId: string | null;
   unitsByCode?: Map<string, UnitRef>;
-  dateColumns: readonly string[];
 }
 
 export type StagedRow =
@@ -47,17 +48,17 @@ export class ModuleRows {
   private readonly nextId = timeOrderedIds();
   /** The first two columns, the same on every row. */
   private readonly claim: string;
-  private readonly yearPrefix: string;
+  private readonly dates: readonly string[];
 
   constructor(private readonly options: ModuleRowsOptions) {
     this.claim = `${copyValue(options.jobId)}\t${options.attempt}`;
-    this.yearPrefix = `${options.year}-`;
+    this.dates = dateFieldsOf(options.subModule);
   }
 
   stage(line: number, row: ModuleRow): StagedRow {
     const { options } = this;
-    const reason = dateOutsideYear(row.fields, options.dateColumns, this.yearPrefix, options.year);
-    if (reason) return { ok: false, reason };
+    const outside = dateOutsideYear(row.fields, this.dates, options.year);
+    if (outside) return { ok: false, reason: `${outside.field}: ${outside.message}` };
     let unitId = options.unitId;
     if (options.unitsByCode) {
       const unit = options.unitsByCode.get(row.unitCode ?? '');
@@ -102,18 +103,3 @@ export class ModuleRows {
 /** The columns of `import_staged_entries` that {@link ModuleRows.stage} writes, in order. */
 export const STAGED_ENTRY_COLUMNS =
   'job_id, attempt, line, entry_id, unit_id, fields, note, kg_override, kg_co2eq, flags, emissions';
-
-function dateOutsideYear(
-  fields: Record<string, unknown>,
-  dateColumns: readonly string[],
-  yearPrefix: string,
-  year: number,
-): string | undefined {
-  for (const column of dateColumns) {
-    const value = fields[column];
-    if (typeof value === 'string' && !value.startsWith(yearPrefix)) {
-      return `${column}: ${value} is outside the year ${year}`;
-    }
-  }
-  return undefined;
-}
