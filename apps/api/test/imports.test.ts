@@ -187,6 +187,22 @@ describe('importing module data into a unit', () => {
     const allUnits = await importFile('principal', PLANE_CSV, { target: 'module-data-all' });
     expect(allUnits.statusCode).toBe(403);
     expect(allUnits.headers['content-type']).toContain('application/problem+json');
+    // A module may be named too; it must be the sub-module's, and it does not replace it.
+    const mine = { target: 'module-data-unit', unitId: unitIds.get('L02') };
+    const wrongModule = await importFile('principal', PLANE_CSV, { ...mine, module: 'buildings' });
+    expect(wrongModule.statusCode).toBe(400);
+    expect(wrongModule.json().errors).toEqual([
+      { path: 'body.subModule', message: 'not a sub-module of buildings' },
+    ]);
+    const moduleOnly = await importFile('principal', PLANE_CSV, {
+      ...mine,
+      module: 'professional-travel',
+      subModule: undefined,
+    });
+    expect(moduleOnly.statusCode).toBe(400);
+    expect(moduleOnly.json().detail).toBe(
+      'Module data is imported one sub-module at a time: one of plane, train.',
+    );
     const jobsAfter = await jobCount();
     expect(jobsAfter).toEqual(jobsBefore);
   });

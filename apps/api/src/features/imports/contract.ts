@@ -1,4 +1,4 @@
-import { FACTOR_SETS, SUB_MODULE_IDS } from '@co2-calculator/domain';
+import { FACTOR_SETS, MODULE_IDS, SUB_MODULE_IDS } from '@co2-calculator/domain';
 import { z } from 'zod';
 
 /** The back office's imports: institution-wide data, loaded by administrators only. */
@@ -53,6 +53,10 @@ export const importBodySchema = z
         'Required for module data, factors, exchange rates and research facilities; ' +
           'ignored by the other targets',
       ),
+    module: z
+      .enum(MODULE_IDS)
+      .optional()
+      .describe('Module data: the module of `subModule`, if given, must be its module'),
     subModule: z
       .enum(SUB_MODULE_IDS)
       .optional()

@@ -1,4 +1,4 @@
-import { can, moduleOf, type SubModuleId } from '@co2-calculator/domain';
+import { can, MODULES, moduleOf, type SubModuleId } from '@co2-calculator/domain';
 import { and, eq } from 'drizzle-orm';
 import type { Principal } from '../../platform/auth/principal.js';
 import type { Database } from '../../platform/db/database.js';
@@ -71,13 +71,21 @@ export async function startImport(deps: ImportDeps, principal: Principal, body: 
   const year = body.year;
   if (!body.subModule) {
     throw invalid(
-      'Module data is imported one sub-module at a time.',
+      'Module data is imported one sub-module at a time' +
+        (body.module ? `: one of ${MODULES[body.module].join(', ')}.` : '.'),
       'body.subModule',
       'required',
     );
   }
   const subModule = body.subModule as SubModuleId;
   const module = moduleOf(subModule);
+  if (body.module !== undefined && body.module !== module) {
+    throw invalid(
+      `${subModule} is not a sub-module of ${body.module}.`,
+      'body.subModule',
+      `not a sub-module of ${body.module}`,
+    );
+  }
   if (body.target === 'module-data-all') {
     if (!can(principal.permissions, 'edit', 'imports')) {
       throw new HttpProblem({ status: 403, detail: 'Only administrators import for all units.' });

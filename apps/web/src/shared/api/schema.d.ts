@@ -4233,6 +4233,11 @@ export interface components {
              */
             mode: "replace" | "append";
             /**
+             * @description Module data: the module of `subModule`, if given, must be its module
+             * @enum {string}
+             */
+            module?: "headcount" | "professional-travel" | "buildings" | "equipment-electricity" | "purchases" | "research-facilities" | "external-cloud-ai" | "process-emissions";
+            /**
              * Format: uri
              * @description Back-office targets: fetch the file from this http(s) URL instead of an upload (a factor set or exchange rates where their source publishes them); its host must be listed in IMPORT_SOURCE_HOSTS
              */
@@ -4266,6 +4271,11 @@ export interface components {
              * @enum {string}
              */
             mode: "replace" | "append";
+            /**
+             * @description Module data: the module of `subModule`, if given, must be its module
+             * @enum {string}
+             */
+            module?: "headcount" | "professional-travel" | "buildings" | "equipment-electricity" | "purchases" | "research-facilities" | "external-cloud-ai" | "process-emissions";
             /**
              * Format: uri
              * @description Back-office targets: fetch the file from this http(s) URL instead of an upload (a factor set or exchange rates where their source publishes them); its host must be listed in IMPORT_SOURCE_HOSTS
