@@ -173,12 +173,35 @@ test('the validation matrix shows every module of every year as the report gives
       await expect(cell.getByTestId('status')).toHaveText(labels[line.status]!);
     }
   }
-  // Validating happens in the Calculator, on the module's page.
+  // Each cell opens the module's rows in the Calculator.
   await expect(matrix.getByTestId(`cell-${years[0]}-purchases`).getByRole('link')).toHaveAttribute(
     'href',
     `/en/units/${unitId}/${years[0]}/modules/purchases`,
   );
   await saveScreenshot(page, 'team-manager-validation');
+
+  // The principal validates a module from its cell, and reopens it: the API's report follows.
+  const started = reports[0]!.modules.find((line) => line.status !== 'not_started')!;
+  const module = started.module;
+  const cell = matrix.getByTestId(`cell-${years[0]}-${module}`);
+  const flip = async (to: 'validated' | 'in_progress') => {
+    await cell.getByTestId('status-action').click();
+    await expect(cell).toHaveAttribute('data-status', to);
+    await expect(cell.getByTestId('status')).toHaveText(labels[to]!);
+    const report = await api.get<{ modules: { module: string; status: string }[] }>(
+      `/units/${unitId}/years/${years[0]}/report`,
+    );
+    expect(report.modules.find((line) => line.module === module)!.status).toBe(to);
+  };
+  if (started.status === 'validated') {
+    await expect(cell.getByTestId('status-action')).toHaveText('Reopen');
+    await flip('in_progress');
+    await flip('validated');
+  } else {
+    await expect(cell.getByTestId('status-action')).toHaveText('Validate');
+    await flip('validated');
+    await flip('in_progress');
+  }
 
   // The same page in French.
   await page.goto(`/team-manager/fr/units/${unitId}/validation`);
