@@ -291,6 +291,45 @@ test('the import history follows a new import live, and shows its counts and rej
   await expect(row).toHaveCount(0);
 });
 
+test('a principal imports a file into the unit from the imports page, and follows it there', async ({
+  page,
+  request,
+}) => {
+  await setModuleStatus(request, DEMO.principal, 'L01', 2025, 'professional-travel', 'in_progress');
+  await signIn(page, DEMO.principal, '/team-manager/en');
+  await page.getByRole('tab', { name: 'Imports' }).click();
+  const form = page.getByTestId('new-import');
+  await form.getByText('Import a CSV file', { exact: true }).click();
+  await expect(form.getByTestId('new-import-year')).toHaveValue('2025');
+  await form.getByLabel('Data').click();
+  await page.getByRole('option', { name: 'Plane', exact: true }).click();
+  await form.getByRole('radio', { name: 'Keep them and add the rows of this file' }).click();
+  const filename = `team-import-${Date.now()}.csv`;
+  await form
+    .getByTestId('import-file')
+    .locator('input[type=file]')
+    .setInputFiles({
+      name: filename,
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        [
+          'origin,destination,traveller,date,trips,roundTrip',
+          'GVA,CDG,Team importer,2025-05-05,1,yes',
+        ].join('\r\n'),
+      ),
+    });
+  await form.getByRole('button', { name: 'Upload and import' }).click();
+
+  // Its details open at once and follow it; the history lists it.
+  const dialog = page.getByTestId('job-dialog');
+  await expect(dialog.getByTestId('job-state')).toHaveText(/^Done/);
+  await expect(dialog.locator('[data-count="inserted"] dd')).toHaveText('1');
+  await page.keyboard.press('Escape');
+  const row = page.getByTestId('import-history').getByRole('row', { name: new RegExp(filename) });
+  await expect(row).toContainText('Plane');
+  await expect(row).toContainText('You');
+});
+
 test('an export downloads the rows of a sub-module as CSV, with the columns of its template', async ({
   page,
   request,

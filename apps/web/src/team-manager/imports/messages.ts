@@ -29,6 +29,9 @@ const en = {
   system: 'The platform',
   sourceFile: 'Download the imported file',
   sourceFailed: 'The imported file could not be downloaded',
+  newImport: 'Import a CSV file',
+  newImportCaption: 'The rows of one kind of data for one year, from its template',
+  noOpenYear: 'No year is open for data yet.',
 };
 
 const fr: typeof en = {
@@ -62,6 +65,9 @@ const fr: typeof en = {
   system: 'La plateforme',
   sourceFile: 'Télécharger le fichier importé',
   sourceFailed: 'Le fichier importé n’a pas pu être téléchargé',
+  newImport: 'Importer un fichier CSV',
+  newImportCaption: 'Les lignes d’un type de données pour une année, depuis son modèle',
+  noOpenYear: 'Aucune année n’est encore ouverte à la saisie.',
 };
 
 export const importsMessages = { en, fr };
