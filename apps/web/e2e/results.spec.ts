@@ -4,8 +4,9 @@ import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
-import type { Report, Results } from '../src/shared/api/types';
+import type { Report, Results, Year } from '../src/shared/api/types';
 import { formatPercent, formatTonnes } from '../src/shared/format/numbers';
+import { apiAs } from './support/back-office-api';
 import { setModuleStatus } from './support/demo-state';
 import { DEMO, signIn } from './support/sign-in';
 
@@ -180,6 +181,36 @@ test('the results show the validated modules’ totals, and a chart downloads as
   for (const [, width, height] of pages) {
     expect(Number(width)).toBeCloseTo(595, -1);
     expect(Number(height)).toBeCloseTo(842, -1);
+  }
+});
+
+test('a module shows the uncertainty its year gives its data', async ({ page, request }) => {
+  const admin = await apiAs(request, DEMO.admin);
+  const year = await admin.get<Year>('/years/2025');
+  const others = year.modules.filter((line) => line.module !== 'headcount');
+  const headcount = year.modules.find((line) => line.module === 'headcount') ?? {
+    module: 'headcount' as const,
+    enabled: true,
+    subModules: null,
+    outlierThresholdKg: null,
+    uncertainty: null,
+  };
+  const putYear = (modules: Year['modules']) =>
+    admin.put('/years/2025', { open: year.open, reductionGoals: year.reductionGoals, modules });
+  await putYear([...others, { ...headcount, uncertainty: 'medium' }]);
+  try {
+    await openResults(page);
+    await expect(page.getByTestId('module-headcount').getByTestId('module-uncertainty')).toHaveText(
+      'Uncertainty of its data: medium',
+    );
+    // A module the year gives no uncertainty shows none.
+    await expect(
+      page.getByTestId('module-professional-travel').getByTestId('module-uncertainty'),
+    ).toHaveCount(
+      others.some((line) => line.module === 'professional-travel' && line.uncertainty) ? 1 : 0,
+    );
+  } finally {
+    await putYear(year.modules);
   }
 });
 

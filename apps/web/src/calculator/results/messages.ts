@@ -105,6 +105,8 @@ const en = {
     shareLabel: 'Share of {module} in the total',
     notCounted: 'Not counted yet',
     notCountedHint: 'Provisional totals of the modules not validated yet.',
+    uncertainty: 'Uncertainty of its data: {level}',
+    uncertaintyLevels: { low: 'low', medium: 'medium', high: 'high' },
   },
   categories: {
     energy: 'Energy',
@@ -182,6 +184,8 @@ const fr: typeof en = {
     shareLabel: 'Part de {module} dans le total',
     notCounted: 'Pas encore comptés',
     notCountedHint: 'Totaux provisoires des modules pas encore validés.',
+    uncertainty: 'Incertitude de ses données : {level}',
+    uncertaintyLevels: { low: 'faible', medium: 'moyenne', high: 'élevée' },
   },
   categories: {
     energy: 'Énergie',
