@@ -113,7 +113,7 @@ describe('importing module data into a unit', () => {
     expect(response.statusCode, response.body).toBe(202);
     const { jobId, pipelineId } = response.json();
     const job = await waitForJob(app, as.principal!.headers, jobId);
-    expect(job.state).toBe('warning');
+    expect(job.state, job.error ?? '').toBe('warning');
     expect(job.counts).toMatchObject({ read: 5, inserted: 3, skipped: 2, withoutFactor: 0 });
     expect(await planeRows('L02')).toBe(before + 3);
 
