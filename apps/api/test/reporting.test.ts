@@ -32,7 +32,15 @@ beforeAll(async () => {
     { code: 'LAB-2', level: 4, parent: 'FAC-A', nameEn: 'Lab two' },
     { code: 'LAB-3', level: 4, parent: 'FAC-B', nameEn: '=HYPERLINK("http://evil.example","x")' },
   ]);
-  await db.insert(years).values({ year: 2025, open: true });
+  await db.insert(years).values([
+    { year: 2024, open: false },
+    { year: 2025, open: true },
+  ]);
+  // The year before: LAB-1 and LAB-3 reported, LAB-2 did not.
+  await db.insert(reports).values([
+    { unitId: ids.get('LAB-1')!, year: 2024, validatedKg: 10_000, totalKg: 10_000 },
+    { unitId: ids.get('LAB-3')!, year: 2024, validatedKg: 500, totalKg: 500 },
+  ]);
   // LAB-1: all 8 modules validated, 8,000 kg for 4 FTE; LAB-2: one module in progress.
   const [one] = await db
     .insert(reports)
@@ -108,6 +116,52 @@ describe('GET /api/v1/reporting/units', () => {
     });
   });
 
+  it('gives a faculty and the institution the sums of their labs, and the year before’s', async () => {
+    const faculties = await rows('&level=2');
+    expect(faculties.items).toEqual([
+      expect.objectContaining({
+        code: 'FAC-A',
+        labs: 2,
+        // One lab validated, one under way.
+        status: 'in_progress',
+        validatedModules: 8,
+        enabledModules: 16,
+        totalKgCo2eq: 8000,
+        previousYearKgCo2eq: 10_000,
+        fte: 4,
+        perFteKgCo2eq: 2000,
+        topCategory: 'business-travel',
+      }),
+      expect.objectContaining({
+        code: 'FAC-B',
+        labs: 1,
+        status: 'not_started',
+        validatedModules: 0,
+        enabledModules: 8,
+        totalKgCo2eq: 0,
+        previousYearKgCo2eq: 500,
+        fte: null,
+        topCategory: null,
+      }),
+    ]);
+    expect((await rows('&level=1')).items).toEqual([
+      expect.objectContaining({
+        code: 'ROOT',
+        labs: 3,
+        totalKgCo2eq: 8000,
+        previousYearKgCo2eq: 10_500,
+        enabledModules: 24,
+      }),
+    ]);
+    // A lab is its own sum; one without a report the year before has none to compare.
+    const labs = new Map((await rows('')).items.map((row) => [row.code, row]));
+    expect(labs.get('LAB-1')).toMatchObject({ labs: 1, previousYearKgCo2eq: 10_000 });
+    expect(labs.get('LAB-2')).toMatchObject({ labs: 1, previousYearKgCo2eq: null });
+    // The officer of FAC-A sees their faculty's sums, and sorts faculties by them.
+    expect((await rows('&level=2', 'officer')).items.map((row) => row.code)).toEqual(['FAC-A']);
+    expect(await codes('&level=2&sort=-totalKgCo2eq')).toEqual(['FAC-A', 'FAC-B']);
+  });
+
   it('filters by affiliation, level, status and text, and sorts', async () => {
     expect(await codes(`&affiliation=${ids.get('FAC-B')}`)).toEqual(['LAB-3']);
     expect(await codes('&level=2')).toEqual(['FAC-A', 'FAC-B']);
@@ -134,7 +188,7 @@ describe('GET /api/v1/reporting/units', () => {
       .trim()
       .split('\r\n');
     expect(lines[0]).toBe(
-      'code,nameEn,nameFr,level,status,validatedModules,enabledModules,totalKgCo2eq,fte,perFteKgCo2eq,topCategory,unitId',
+      'code,nameEn,nameFr,level,labs,status,validatedModules,enabledModules,totalKgCo2eq,previousYearKgCo2eq,fte,perFteKgCo2eq,topCategory,unitId',
     );
     expect(lines).toHaveLength(4);
     const evil = lines.find((line) => line.startsWith('LAB-3'))!;

@@ -4,14 +4,16 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import type {
+  Report,
   ReportingList,
   ReportingRow,
   UnitDetail,
   UnitList,
   User,
 } from '../src/shared/api/types';
-import { formatTonnes } from '../src/shared/format/numbers';
+import { formatPercent, formatTonnes } from '../src/shared/format/numbers';
 import { expectNoViolations } from './support/accessibility';
+import { setModuleStatus } from './support/demo-state';
 import { saveScreenshot } from './support/screenshots';
 import { DEMO, DEMO_PASSWORD, signIn } from './support/sign-in';
 
@@ -204,11 +206,55 @@ test('a back-office officer sees only their faculty’s units in reporting and e
   const exported = JSON.parse(readFileSync(jsonFile, 'utf8')) as { items: ReportingRow[] };
   expect(exported.items.map((row) => row.code)).toEqual(filtered);
 
+  // Their faculty as one row: the sums of its labs, and the change from the year before.
+  await page.goto(`/it-manager/en/reporting?year=${YEAR}&level=2`);
+  await expect(table.getByTestId('unit-code')).toHaveText(['SCI']);
+  const [faculty] = await reportingCodes(admin, { affiliation: sci.id, level: 2 });
+  expect(faculty!.labs).toBe(sciUnits.length);
+  expect(faculty!.totalKgCo2eq).toBeCloseTo(
+    sciUnits.reduce((sum, row) => sum + row.totalKgCo2eq, 0),
+    3,
+  );
+  await expect(table.getByRole('columnheader', { name: 'Labs' })).toBeVisible();
+  await expect(table.getByRole('columnheader', { name: `vs ${YEAR - 1}` })).toBeVisible();
+  await expect(table.getByRole('row', { name: /SCI/ })).toContainText(String(sciUnits.length));
+
   // The officer may not open the admins' sections by their address either.
   await page.goto('/it-manager/en/users');
   await expect(page.getByText('Your roles give you no access to users and roles.')).toBeVisible();
   await page.goto('/it-manager/en/audit');
   await expect(page.getByText('Your roles give you no access to the audit log.')).toBeVisible();
+});
+
+test('a lab whose year is validated shows the change of its total from the year before', async ({
+  page,
+  request,
+}) => {
+  const admin = await apiAs(request, DEMO.admin);
+  const lab = await unitByCode(admin, 'L01');
+  const { modules } = await admin.get<Report>(`/units/${lab.id}/years/${YEAR}/report`);
+  const setAll = async (
+    status: (line: Report['modules'][number]) => 'validated' | 'in_progress',
+  ) => {
+    for (const line of modules) {
+      await setModuleStatus(request, DEMO.principal, 'L01', YEAR, line.module, status(line));
+    }
+  };
+  try {
+    await setAll(() => 'validated');
+    const row = (await reportingCodes(admin, { q: 'L01' })).find((item) => item.code === 'L01')!;
+    expect(row.status).toBe('validated');
+    expect(row.previousYearKgCo2eq).toBeGreaterThan(0);
+    const change = ((row.totalKgCo2eq - row.previousYearKgCo2eq!) / row.previousYearKgCo2eq!) * 100;
+
+    await signIn(page, DEMO.admin, `/it-manager/en/reporting?year=${YEAR}&q=L01`);
+    const table = page.getByTestId('reporting-table');
+    await expect(table.getByRole('row', { name: /^L01 / })).toContainText(
+      formatPercent(change, 'en'),
+    );
+  } finally {
+    await setAll((line) => (line.status === 'validated' ? 'validated' : 'in_progress'));
+  }
 });
 
 test('an admin grants a member a role in another lab and takes it back', async ({

@@ -31,10 +31,20 @@ export const reportingRowSchema = z
     nameEn: z.string(),
     nameFr: z.string(),
     level: z.number().int(),
-    status: z.enum(['not_started', 'in_progress', 'validated']),
-    validatedModules: z.number().int(),
-    enabledModules: z.number().int(),
-    totalKgCo2eq: z.number().describe('Validated modules only'),
+    labs: z
+      .number()
+      .int()
+      .describe('The labs counted: a lab itself; for a faculty or an institute, those under it'),
+    status: z
+      .enum(['not_started', 'in_progress', 'validated'])
+      .describe('Of a faculty or an institute: validated when every lab is, started when one is'),
+    validatedModules: z.number().int().describe('Summed over the labs counted'),
+    enabledModules: z.number().int().describe('Summed over the labs counted'),
+    totalKgCo2eq: z.number().describe('Validated modules only, summed over the labs counted'),
+    previousYearKgCo2eq: z
+      .number()
+      .nullable()
+      .describe('The same for the year before; null when none of the labs had a report then'),
     fte: z.number().nullable(),
     perFteKgCo2eq: z.number().nullable(),
     topCategory: z.string().nullable(),

@@ -35,7 +35,8 @@ type ReportingPage = { items: ReportingRow[]; total: number; page: number; pageS
 
 /**
  * The units of the caller's subtree with their report of the year: status, completion,
- * validated total, FTE, per FTE and top category, read from stored sums in one query. A page
+ * validated total (and the year before's), FTE, per FTE and top category, read from stored
+ * sums in one query; a faculty or an institute with the sums of its labs. A page
  * depends only on the caller's scopes and the query, and changes only when reports, modules,
  * units or year settings do: it is kept in memory until then (change feed).
  */
@@ -83,10 +84,12 @@ async function loadReportingPage(
     name_en: string;
     name_fr: string;
     level: number;
+    labs: number;
     status: ReportingRow['status'];
     validated_modules: number;
     enabled_modules: number;
     total_kg: number;
+    previous_kg: number | null;
     fte: number | null;
     per_fte: number | null;
     top_category: string | null;
@@ -94,27 +97,68 @@ async function loadReportingPage(
   }>(
     db,
     sql`
-    with rows as (
+    with enabled as (
+      select (${MODULE_IDS.length} - (select count(*) from year_modules ym
+                                      where ym.year = ${query.year} and not ym.enabled))::int as n
+    ),
+    -- Reports are kept per lab; a faculty or an institute reports the sums of its labs.
+    labs as (
+      select lab.id, lab.path, lab.active, r.id as report_id, r.stats,
+             coalesce(r.validated_kg, 0)::float8 as kg,
+             r.fte::float8 as fte,
+             coalesce(r.validated_modules, 0)::int as validated_modules,
+             r.id is not null and exists (select 1 from report_modules rm
+                                           where rm.report_id = r.id
+                                             and rm.status <> 'not_started') as started
+        from ${units} lab
+        left join reports r on r.unit_id = lab.id and r.year = ${query.year} and r.kind = 'official'
+       where lab.level = 4
+    ),
+    -- Each lab under each unit of its path (itself last); a closed lab without a report of
+    -- the year counts for itself only, not in its faculty's completion.
+    under as (
+      select a.unit_id::uuid as unit_id, labs.*
+        from labs
+        cross join lateral unnest(string_to_array(trim(both '/' from labs.path), '/')) as a(unit_id)
+       where labs.active or labs.report_id is not null or a.unit_id::uuid = labs.id
+    ),
+    previous as (
+      select a.unit_id::uuid as unit_id, sum(r.validated_kg)::float8 as kg
+        from ${units} lab
+        join reports r on r.unit_id = lab.id and r.year = ${query.year - 1} and r.kind = 'official'
+        cross join lateral unnest(string_to_array(trim(both '/' from lab.path), '/')) as a(unit_id)
+       where lab.level = 4
+       group by a.unit_id
+    ),
+    -- The category with the most kg, summed over the labs counted.
+    top_category as (
+      select distinct on (unit_id) unit_id, key
+        from (select u.unit_id, e.key, sum(e.value::float8) as kg
+                from under u cross join lateral jsonb_each(u.stats->'byCategory') e
+               group by u.unit_id, e.key) as categories
+       order by unit_id, kg desc, key
+    ),
+    rows as (
       select units.id as unit_id, units.code, units.name_en, units.name_fr, units.level,
-        coalesce(r.validated_kg, 0)::float8 as total_kg,
-        r.fte::float8 as fte,
-        case when r.fte > 0 then r.validated_kg / r.fte end::float8 as per_fte,
-        coalesce(r.validated_modules, 0)::int as validated_modules,
-        (${MODULE_IDS.length} - (select count(*) from year_modules ym
-                                 where ym.year = ${query.year} and not ym.enabled))::int as enabled_modules,
-        (select key from jsonb_each(r.stats->'byCategory') order by value::float8 desc limit 1) as top_category,
+        count(u.id)::int as labs,
+        coalesce(sum(u.kg), 0)::float8 as total_kg,
+        min(p.kg) as previous_kg,
+        sum(u.fte)::float8 as fte,
+        case when sum(u.fte) > 0 then sum(u.kg) / sum(u.fte) end::float8 as per_fte,
+        coalesce(sum(u.validated_modules), 0)::int as validated_modules,
+        (count(u.id) * (select n from enabled))::int as enabled_modules,
+        min(c.key) as top_category,
         case
-          when r.id is null or not exists (select 1 from report_modules rm
-                                           where rm.report_id = r.id and rm.status <> 'not_started')
-            then 'not_started'
-          when r.validated_modules >= ${MODULE_IDS.length} - (select count(*) from year_modules ym
-                                 where ym.year = ${query.year} and not ym.enabled)
-            then 'validated'
+          when not coalesce(bool_or(u.started), false) then 'not_started'
+          when bool_and(u.validated_modules >= (select n from enabled)) then 'validated'
           else 'in_progress'
         end as status
       from ${units}
-      left join reports r on r.unit_id = units.id and r.year = ${query.year} and r.kind = 'official'
-      where ${where ?? sql`true`})
+      left join under u on u.unit_id = units.id
+      left join previous p on p.unit_id = units.id
+      left join top_category c on c.unit_id = units.id
+      where ${where ?? sql`true`}
+      group by units.id)
     select *, validated_modules::float8 / nullif(enabled_modules, 0) as completion,
            count(*) over ()::int as total
     from rows
@@ -128,10 +172,12 @@ async function loadReportingPage(
     nameEn: row.name_en,
     nameFr: row.name_fr,
     level: Number(row.level),
+    labs: Number(row.labs),
     status: row.status,
     validatedModules: Number(row.validated_modules),
     enabledModules: Number(row.enabled_modules),
     totalKgCo2eq: Number(row.total_kg),
+    previousYearKgCo2eq: row.previous_kg === null ? null : Number(row.previous_kg),
     fte: row.fte === null ? null : Number(row.fte),
     perFteKgCo2eq: row.per_fte === null ? null : Number(row.per_fte),
     topCategory: row.top_category,

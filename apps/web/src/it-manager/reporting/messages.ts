@@ -55,6 +55,8 @@ const en = {
     status: 'Status',
     modules: 'Modules validated',
     total: 'Total (t CO₂-eq)',
+    labs: 'Labs',
+    change: 'vs {year}',
     fte: 'FTE',
     perFte: 't CO₂-eq per FTE',
     topCategory: 'Top category',
@@ -64,7 +66,7 @@ const en = {
     empty: 'No unit matches these filters.',
     emptyAll: 'There is no unit to report on.',
     levelNote:
-      'Reports are kept per lab: faculties and institutes show their own report, not the sum of their labs.',
+      'Reports are kept per lab: a faculty or an institute shows the sums of its labs (totals, FTE, validated modules), and is validated once every lab is.',
   },
   categories: {
     energy: 'Energy',
@@ -142,6 +144,8 @@ const fr: typeof en = {
     status: 'Statut',
     modules: 'Modules validés',
     total: 'Total (t CO₂-éq)',
+    labs: 'Laboratoires',
+    change: 'vs {year}',
     fte: 'ETP',
     perFte: 't CO₂-éq par ETP',
     topCategory: 'Catégorie principale',
@@ -151,7 +155,7 @@ const fr: typeof en = {
     empty: 'Aucune unité ne répond à ces filtres.',
     emptyAll: 'Il n’y a aucune unité à suivre.',
     levelNote:
-      'Les rapports sont tenus par laboratoire : facultés et instituts montrent leur propre rapport, pas la somme de leurs laboratoires.',
+      'Les rapports sont tenus par laboratoire : une faculté ou un institut montre les sommes de ses laboratoires (totaux, ETP, modules validés), et est validé quand tous le sont.',
   },
   categories: {
     energy: 'Énergie',

@@ -4575,36 +4575,54 @@ export interface components {
         };
         ReportingRow: {
             code: string;
+            /** @description Summed over the labs counted */
             enabledModules: number;
             fte: number | null;
+            /** @description The labs counted: a lab itself; for a faculty or an institute, those under it */
+            labs: number;
             level: number;
             nameEn: string;
             nameFr: string;
             perFteKgCo2eq: number | null;
-            /** @enum {string} */
+            /** @description The same for the year before; null when none of the labs had a report then */
+            previousYearKgCo2eq: number | null;
+            /**
+             * @description Of a faculty or an institute: validated when every lab is, started when one is
+             * @enum {string}
+             */
             status: "not_started" | "in_progress" | "validated";
             topCategory: string | null;
-            /** @description Validated modules only */
+            /** @description Validated modules only, summed over the labs counted */
             totalKgCo2eq: number;
             /** Format: uuid */
             unitId: string;
+            /** @description Summed over the labs counted */
             validatedModules: number;
         };
         ReportingRowInput: {
             code: string;
+            /** @description Summed over the labs counted */
             enabledModules: number;
             fte: number | null;
+            /** @description The labs counted: a lab itself; for a faculty or an institute, those under it */
+            labs: number;
             level: number;
             nameEn: string;
             nameFr: string;
             perFteKgCo2eq: number | null;
-            /** @enum {string} */
+            /** @description The same for the year before; null when none of the labs had a report then */
+            previousYearKgCo2eq: number | null;
+            /**
+             * @description Of a faculty or an institute: validated when every lab is, started when one is
+             * @enum {string}
+             */
             status: "not_started" | "in_progress" | "validated";
             topCategory: string | null;
-            /** @description Validated modules only */
+            /** @description Validated modules only, summed over the labs counted */
             totalKgCo2eq: number;
             /** Format: uuid */
             unitId: string;
+            /** @description Summed over the labs counted */
             validatedModules: number;
         };
         ReportInput: {
