@@ -109,6 +109,17 @@ describe('years', () => {
     expect(cleared.reductionGoals).toEqual([]);
   });
 
+  it('lists the years a page at a time, as every list does', async () => {
+    const page = async (query: string) =>
+      (await app.inject({ url: `/api/v1/years${query}`, headers: admin.headers })).json();
+    expect(await page('')).toMatchObject({ page: 1, pageSize: 50, total: 2 });
+    const second = yearListSchema.parse(await page('?page=2&pageSize=1'));
+    expect(second).toMatchObject({ page: 2, pageSize: 1, total: 2 });
+    expect(second.items.map((y) => y.year)).toEqual([2025]);
+    const bad = await app.inject({ url: '/api/v1/years?pageSize=0', headers: admin.headers });
+    expect(bad.statusCode).toBe(400);
+  });
+
   it('rejects bad settings and changes nothing', async () => {
     const foreign = await put(2024, {
       open: true,

@@ -1,5 +1,6 @@
 import { MODULE_IDS, SUB_MODULE_IDS } from '@co2-calculator/domain';
 import { z } from 'zod';
+import { listOf, paginationQuery } from '../../platform/http/list.js';
 
 export const reductionGoalSchema = z
   .object({
@@ -34,7 +35,10 @@ export const yearSchema = z
   })
   .meta({ id: 'Year' });
 
-export const yearListSchema = z.object({ items: z.array(yearSchema) }).meta({ id: 'YearList' });
+export const yearListSchema = listOf(yearSchema).meta({ id: 'YearList' });
+
+/** Years are a few dozen at most: one page holds them all unless asked otherwise. */
+export const yearListQuerySchema = z.object({ ...paginationQuery });
 
 export const yearParamsSchema = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
 

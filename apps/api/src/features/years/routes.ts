@@ -1,7 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { auditContext, principalOf } from '../../platform/auth/guard.js';
 import { problemSchema } from '../../platform/http/problem.js';
-import { putYearBodySchema, yearListSchema, yearParamsSchema, yearSchema } from './contract.js';
+import {
+  putYearBodySchema,
+  yearListQuerySchema,
+  yearListSchema,
+  yearParamsSchema,
+  yearSchema,
+} from './contract.js';
 import { getYear, listYears, putYear } from './service.js';
 
 const problems = { 400: problemSchema, 401: problemSchema, 403: problemSchema };
@@ -14,10 +20,11 @@ export const yearsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['years'],
         summary: 'Reporting years and their module settings (open years only, but for admins)',
+        querystring: yearListQuerySchema,
         response: { 200: yearListSchema, ...problems },
       },
     },
-    (request) => listYears(app.db, principalOf(request)),
+    (request) => listYears(app.db, principalOf(request), request.query),
   );
 
   app.get(

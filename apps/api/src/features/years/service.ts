@@ -4,6 +4,7 @@ import { recordAudit } from '../../platform/audit/record.js';
 import type { Principal } from '../../platform/auth/principal.js';
 import type { ChangeFeed } from '../../platform/db/change-feed.js';
 import type { Database } from '../../platform/db/database.js';
+import { offsetOf } from '../../platform/http/list.js';
 import { HttpProblem, notFound } from '../../platform/http/problem.js';
 import type { RequestContext } from '../users/service.js';
 import type { PutYearBody, Year } from './contract.js';
@@ -14,8 +15,20 @@ import { yearModules, years } from './table.js';
 export const seesClosedYears = (principal: Principal) =>
   scopesOf(principal.permissions, 'edit', 'years').global;
 
-export async function listYears(db: Database, principal: Principal) {
-  return { items: await selectYears(db, { includeClosed: seesClosedYears(principal) }) };
+/** The years the caller sees, earliest first, a page at a time (they are few: read whole). */
+export async function listYears(
+  db: Database,
+  principal: Principal,
+  query: { page: number; pageSize: number },
+) {
+  const all = await selectYears(db, { includeClosed: seesClosedYears(principal) });
+  const start = offsetOf(query);
+  return {
+    items: all.slice(start, start + query.pageSize),
+    page: query.page,
+    pageSize: query.pageSize,
+    total: all.length,
+  };
 }
 
 export async function getYear(db: Database, principal: Principal, year: number): Promise<Year> {

@@ -3345,7 +3345,12 @@ export interface paths {
         /** Reporting years and their module settings (open years only, but for admins) */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Page number, from 1 */
+                    page?: number;
+                    /** @description Items per page (at most 1000) */
+                    pageSize?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -5088,9 +5093,17 @@ export interface components {
         };
         YearList: {
             items: components["schemas"]["Year"][];
+            page: number;
+            pageSize: number;
+            /** @description Items matching the filters, on all pages */
+            total: number;
         };
         YearListInput: {
             items: components["schemas"]["YearInput"][];
+            page: number;
+            pageSize: number;
+            /** @description Items matching the filters, on all pages */
+            total: number;
         };
         YearModule: {
             enabled: boolean;
