@@ -122,6 +122,10 @@ describe('validation and results', () => {
     );
     expect(report.completion).toEqual({ validated: 1, enabled: 8 });
     expect(report.validatedKgCo2eq).toBe(280);
+    // Each module's emission types, for its page's chart.
+    const gases = report.modules.find((line) => line.module === 'process-emissions')!;
+    expect(gases.byEmissionType).toEqual({ 'process.gases': 280 });
+    expect(report.modules.find((line) => line.module === 'buildings')!.byEmissionType).toEqual({});
     const [audit] = await auditRowsAfter(testDb.handle.db, before);
     expect(audit).toMatchObject({ action: 'module.validated', before: { status: 'in_progress' } });
     // A validated module is locked until reopened.

@@ -12,6 +12,12 @@ test('a principal adds, edits and deletes a row with a live preview, then valida
   ).toBeVisible();
   const total = page.getByTestId('module-total');
   const totalBefore = await total.innerText();
+  // Where the total comes from: the module's emissions by type, a chart with its data table.
+  const chart = page.getByTestId('chart-module-emission-types');
+  await expect(chart.locator('canvas')).toHaveCount(1);
+  const chartData = chart.locator('table');
+  await expect(chartData).toContainText('Scientific equipment');
+  const chartBefore = (await chartData.textContent())!;
 
   // Add a row: the preview is computed in the browser as the fields are filled.
   const scientific = page.getByTestId('entries-scientific');
@@ -33,6 +39,7 @@ test('a principal adds, edits and deletes a row with a live preview, then valida
   await expect(row).toBeVisible();
   await expect(row).toContainText(previewText.replace(/\s*kg.*$/, ''));
   await expect(total).not.toHaveText(totalBefore);
+  await expect(chartData).not.toHaveText(chartBefore);
 
   // Edit it: more hours in use, more emissions.
   await row.getByRole('button', { name: 'Edit the row' }).click();

@@ -24,6 +24,9 @@ export const reportSchema = z
         totalKgCo2eq: z.number(),
         entries: z.number().int(),
         flagged: z.number().int(),
+        byEmissionType: z
+          .record(z.string(), z.number())
+          .describe('kg CO₂-eq of each emission type of the module, validated or not'),
       }),
     ),
   })

@@ -38,6 +38,7 @@ export async function getReport(
       totalKgCo2eq: row?.totalKg ?? 0,
       entries: row?.stats?.entries ?? 0,
       flagged: row?.stats?.flagged ?? 0,
+      byEmissionType: row?.stats?.byEmissionType ?? {},
     };
   });
   const validated = modules.filter((module) => module.status === 'validated').length;

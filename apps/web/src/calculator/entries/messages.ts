@@ -1,5 +1,8 @@
 const en = {
   moduleTotal: 'Module total',
+  chartTitle: 'Emissions by type',
+  chartType: 'Type',
+  chartNote: 'Every row counts here, validated or not; the results count validated modules only.',
   subModuleTotal: 'Total',
   rows: 'No rows | 1 row | {count} rows',
   validate: 'Validate module',
@@ -94,6 +97,10 @@ const en = {
 
 const fr: typeof en = {
   moduleTotal: 'Total du module',
+  chartTitle: 'Émissions par type',
+  chartType: 'Type',
+  chartNote:
+    'Toutes les lignes comptent ici, validées ou non ; les résultats ne comptent que les modules validés.',
   subModuleTotal: 'Total',
   rows: 'Aucune ligne | 1 ligne | {count} lignes',
   validate: 'Valider le module',

@@ -4546,6 +4546,10 @@ export interface components {
             };
             fte: number | null;
             modules: {
+                /** @description kg CO₂-eq of each emission type of the module, validated or not */
+                byEmissionType: {
+                    [key: string]: number;
+                };
                 entries: number;
                 flagged: number;
                 /** @enum {string} */
@@ -4637,6 +4641,10 @@ export interface components {
             };
             fte: number | null;
             modules: {
+                /** @description kg CO₂-eq of each emission type of the module, validated or not */
+                byEmissionType: {
+                    [key: string]: number;
+                };
                 entries: number;
                 flagged: number;
                 /** @enum {string} */
