@@ -29,6 +29,7 @@ export {
 } from './job-states';
 export { uploadFile, type UploadOptions } from './upload';
 export { useFollowedJob } from './use-followed-job';
+export { useImportSubmission } from './use-import-submission';
 export { JOB_STATE_LOOK } from './job-state-look';
 export { default as CsvFileInput } from './CsvFileInput.vue';
 export { default as JobProgress } from './JobProgress.vue';
