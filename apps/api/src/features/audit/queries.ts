@@ -67,3 +67,29 @@ export async function selectAuditRecord(db: Database, id: number) {
   const [row] = await db.select().from(auditLog).where(eq(auditLog.id, id));
   return row && toRecord(row);
 }
+
+/** Records per query of an export: its memory, whatever the size of the log. */
+export const AUDIT_EXPORT_BATCH = 1_000;
+
+/**
+ * Every record `where` matches, newest first, read a batch at a time by id (each batch starts
+ * below the last id read, so a record written meanwhile neither repeats nor shifts a page).
+ */
+export async function* auditRecordsNewestFirst(
+  db: Database,
+  where: SQL | undefined,
+  batch = AUDIT_EXPORT_BATCH,
+): AsyncGenerator<AuditRecord> {
+  let below: number | undefined;
+  for (;;) {
+    const rows = await db
+      .select()
+      .from(auditLog)
+      .where(and(where, below === undefined ? undefined : lt(auditLog.id, below)))
+      .orderBy(desc(auditLog.id))
+      .limit(batch);
+    for (const row of rows) yield toRecord(row);
+    if (rows.length < batch) return;
+    below = rows.at(-1)!.id;
+  }
+}

@@ -3,16 +3,22 @@ import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { verifyAuditChain } from '../../platform/audit/verify.js';
 import { principalOf } from '../../platform/auth/guard.js';
-import { sendCsv } from '../../platform/csv/safe-csv.js';
+import { sendCsvStream } from '../../platform/csv/safe-csv.js';
 import { HttpProblem, notFound, problemSchema } from '../../platform/http/problem.js';
 import {
   auditIdParamsSchema,
   auditListQuerySchema,
   auditListSchema,
   auditRecordSchema,
+  type AuditRecord,
   auditVerificationSchema,
 } from './contract.js';
-import { auditFilters, selectAuditPage, selectAuditRecord } from './queries.js';
+import {
+  auditFilters,
+  auditRecordsNewestFirst,
+  selectAuditPage,
+  selectAuditRecord,
+} from './queries.js';
 
 const problems = { 400: problemSchema, 401: problemSchema, 403: problemSchema };
 const CSV_COLUMNS = [
@@ -31,6 +37,18 @@ const CSV_COLUMNS = [
 ] as const;
 
 /** The audit log for administrators: who did what, when, from where, with before and after. */
+/** The export's rows: every matching record, its JSON cells as JSON text. */
+async function* csvRows(records: AsyncIterable<AuditRecord>) {
+  for await (const record of records) {
+    yield {
+      ...record,
+      before: record.before === null ? '' : JSON.stringify(record.before),
+      after: record.after === null ? '' : JSON.stringify(record.after),
+      details: record.details === null ? '' : JSON.stringify(record.details),
+    };
+  }
+}
+
 export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/audit',
@@ -50,14 +68,12 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
         if (!can(principalOf(request).permissions, 'export', 'audit')) {
           throw new HttpProblem({ status: 403, detail: 'This needs permission to export audit.' });
         }
-        const { records } = await selectAuditPage(app.db, where, { offset: 0 });
-        const rows = records.map((record) => ({
-          ...record,
-          before: record.before === null ? '' : JSON.stringify(record.before),
-          after: record.after === null ? '' : JSON.stringify(record.after),
-          details: record.details === null ? '' : JSON.stringify(record.details),
-        }));
-        return sendCsv(reply as FastifyReply, 'audit-log.csv', rows, [...CSV_COLUMNS]);
+        return sendCsvStream(
+          reply as FastifyReply,
+          'audit-log.csv',
+          csvRows(auditRecordsNewestFirst(app.db, where)),
+          [...CSV_COLUMNS],
+        );
       }
       const { records, total } = await selectAuditPage(app.db, where, {
         limit: query.pageSize,

@@ -1,5 +1,7 @@
-import type { FastifyReply } from 'fastify';
+import { Readable } from 'node:stream';
+import { stringify as stringifyStream } from 'csv-stringify';
 import { stringify } from 'csv-stringify/sync';
+import type { FastifyReply } from 'fastify';
 
 /**
  * A cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab or carriage return
@@ -34,4 +36,24 @@ export function sendCsv<T extends Record<string, unknown>>(
     .header('content-disposition', `attachment; filename="${filename}"`)
     .type('text/csv; charset=utf-8')
     .send(toSafeCsv(rows, columns));
+}
+
+/**
+ * Answers with `rows` as a CSV download, written as they are read: an export of any size
+ * holds one batch in memory, never the whole file. Same format as {@link toSafeCsv}.
+ */
+export function sendCsvStream<T extends Record<string, unknown>>(
+  reply: FastifyReply,
+  filename: string,
+  rows: AsyncIterable<T>,
+  columns: (keyof T & string)[],
+) {
+  async function* cells() {
+    for await (const row of rows) yield columns.map((column) => neutraliseFormula(row[column]));
+  }
+  const csv = stringifyStream({ header: true, columns, record_delimiter: '\r\n', bom: true });
+  return reply
+    .header('content-disposition', `attachment; filename="${filename}"`)
+    .type('text/csv; charset=utf-8')
+    .send(Readable.from(cells()).pipe(csv));
 }
