@@ -81,6 +81,7 @@ describe('importing a factor set', () => {
 
     expect(jobs.map((job) => job.kind)).toEqual(['import', 'recalculate', 'aggregate']);
     expect(jobs[0]!.state).toBe('succeeded');
+    expect(jobs[0]).toMatchObject({ factorSet: 'plane', sourceUrl: null });
     expect(jobs[0]!.counts).toMatchObject({ read: 6, inserted: 0, updated: 6, skipped: 0 });
     expect(jobs[0]!.counts.stale).toBe(0);
     const [recalculation] = await fx.db

@@ -107,6 +107,8 @@ describe('importing from a URL', () => {
       headers: fx.as.admin.headers,
     });
     expect(detail.json().filename).toBe('rates-2025.csv');
+    // The URL asked for, so the back office can fetch it again.
+    expect(detail.json()).toMatchObject({ sourceUrl: `${origin}/latest`, factorSet: null });
     expect(await download(fx.app, fx.as.admin.headers, jobs[0]!.links.sourceFile!)).toBe(RATES);
   });
 

@@ -147,6 +147,19 @@ test('an admin imports a year’s exchange rates from a URL, and a URL elsewhere
     expect(download.suggestedFilename()).toBe('rates-2025.csv');
     const text = (await readFile(await download.path())).toString('utf8');
     expect(text.replace(/^\uFEFF/, '')).toBe(RATES);
+
+    // A sync: the same URL fetched again, as a new import that the dialog then follows.
+    await expect(detail.locator('[data-fact="sourceUrl"] dd')).toHaveText(
+      `${SOURCE}/rates-2025.csv`,
+    );
+    const fetches = () => requested.filter((path) => path === '/rates-2025.csv').length;
+    const fetchedBefore = fetches();
+    await detail.getByRole('button', { name: 'Fetch the URL again' }).click();
+    await expect.poll(fetches, { timeout: 15_000 }).toBe(fetchedBefore + 1);
+    await expect(detail.getByTestId('job-state')).toHaveAttribute('data-state', 'succeeded', {
+      timeout: 45_000,
+    });
+    await expect(history.locator('tbody tr').filter({ hasText: 'rates-2025.csv' })).toHaveCount(2);
     await detail.getByRole('button', { name: 'Close' }).click();
 
     // The calculations now read the new rates.

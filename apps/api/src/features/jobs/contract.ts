@@ -38,6 +38,11 @@ export const jobSchema = z
     nextRetryAt: z.iso.datetime().nullable(),
     error: z.string().nullable(),
     filename: z.string().nullable(),
+    sourceUrl: z
+      .string()
+      .nullable()
+      .describe('The URL a back-office import fetched its file from (none: an upload)'),
+    factorSet: z.string().nullable().describe('The factor set a factors import loaded'),
     createdBy: z.string().nullable(),
     createdAt: z.iso.datetime(),
     startedAt: z.iso.datetime().nullable(),

@@ -32,6 +32,8 @@ export function toJob(row: JobRow): Job {
     nextRetryAt: iso(row.nextRetryAt),
     error: row.error,
     filename: row.filename,
+    sourceUrl: stringParam(row.params, 'sourceUrl'),
+    factorSet: stringParam(row.params, 'factorSet'),
     createdBy: row.createdBy,
     createdAt: row.createdAt.toISOString(),
     startedAt: iso(row.startedAt),
@@ -43,6 +45,12 @@ export function toJob(row: JobRow): Job {
       sourceFile: row.fileKey ? `${base}/source-file` : null,
     },
   };
+}
+
+/** A text the job's request stored in its params, if any. */
+function stringParam(params: Record<string, unknown>, name: string): string | null {
+  const value = params[name];
+  return typeof value === 'string' ? value : null;
 }
 
 const SORT_COLUMNS = {

@@ -4310,6 +4310,8 @@ export interface components {
             createdAt: string;
             createdBy: string | null;
             error: string | null;
+            /** @description The factor set a factors import loaded */
+            factorSet: string | null;
             filename: string | null;
             finishedAt: string | null;
             /** @description Last renewal of the running job’s lease by the worker holding it */
@@ -4330,6 +4332,8 @@ export interface components {
             pipelineId: string;
             rowsDone: number;
             rowsTotal: number | null;
+            /** @description The URL a back-office import fetched its file from (none: an upload) */
+            sourceUrl: string | null;
             startedAt: string | null;
             /** @enum {string} */
             state: "queued" | "running" | "succeeded" | "warning" | "failed" | "cancelled";
@@ -4375,6 +4379,8 @@ export interface components {
             createdAt: string;
             createdBy: string | null;
             error: string | null;
+            /** @description The factor set a factors import loaded */
+            factorSet: string | null;
             filename: string | null;
             finishedAt: string | null;
             /** @description Last renewal of the running job’s lease by the worker holding it */
@@ -4395,6 +4401,8 @@ export interface components {
             pipelineId: string;
             rowsDone: number;
             rowsTotal: number | null;
+            /** @description The URL a back-office import fetched its file from (none: an upload) */
+            sourceUrl: string | null;
             startedAt: string | null;
             /** @enum {string} */
             state: "queued" | "running" | "succeeded" | "warning" | "failed" | "cancelled";
