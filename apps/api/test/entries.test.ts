@@ -173,6 +173,29 @@ describe('entries', () => {
     expect(outlier.flags.map((f) => f.code)).toEqual(['outlier']);
     const travel = (await report()).modules.find((m) => m.module === 'professional-travel')!;
     expect(travel).toMatchObject({ entries: 5, flagged: 3 });
+
+    // A plane's own threshold, above the module's: the same trips are no longer unusual.
+    const travelSetting = and(
+      eq(yearModules.year, 2025),
+      eq(yearModules.module, 'professional-travel'),
+    );
+    await db()
+      .update(yearModules)
+      .set({ subModuleThresholdsKg: { plane: 10_000 } })
+      .where(travelSetting);
+    try {
+      const usual = entrySchema.parse((await post('pa', plane({ trips: 3 }))).json());
+      expect(usual.kgCo2eq).toBe(outlier.kgCo2eq);
+      expect(usual.flags).toEqual([]);
+      const removed = await app.inject({
+        method: 'DELETE',
+        url: `${url('LAB-A')}/${usual.id}`,
+        headers: as.pa!.headers,
+      });
+      expect(removed.statusCode).toBe(204);
+    } finally {
+      await db().update(yearModules).set({ subModuleThresholdsKg: {} }).where(travelSetting);
+    }
   });
 
   it('lists rows filtered by sub-module, flags and a search over field values and notes', async () => {

@@ -68,6 +68,7 @@ describe('years', () => {
           enabled: true,
           subModules: ['consumables', 'services'],
           outlierThresholdKg: 10000,
+          subModuleThresholdsKg: { services: 50_000 },
           uncertainty: 'high',
         },
         {
@@ -87,8 +88,13 @@ describe('years', () => {
       enabled: true,
       subModules: ['consumables', 'services'],
       outlierThresholdKg: 10000,
+      subModuleThresholdsKg: { services: 50_000 },
       uncertainty: 'high',
     });
+    // A module given no sub-module thresholds has none.
+    expect(
+      year.modules.find((m) => m.module === 'research-facilities')?.subModuleThresholdsKg,
+    ).toEqual({});
     expect(year.modules.find((m) => m.module === 'research-facilities')?.enabled).toBe(false);
     expect(year.modules.find((m) => m.module === 'headcount')?.enabled).toBe(true);
   });
@@ -99,6 +105,9 @@ describe('years', () => {
       'consumables',
       'services',
     ]);
+    expect(year.modules.find((m) => m.module === 'purchases')?.subModuleThresholdsKg).toEqual({
+      services: 50_000,
+    });
     expect(year.modules.find((m) => m.module === 'research-facilities')?.enabled).toBe(false);
     expect(year.open).toBe(false);
     // The goals come along, and a later change that names none keeps them.
@@ -135,6 +144,35 @@ describe('years', () => {
     });
     expect(foreign.statusCode).toBe(422);
     expect(foreign.json().detail).toBe('plane is not a sub-module of headcount.');
+    const foreignThreshold = await put(2024, {
+      open: true,
+      modules: [
+        {
+          module: 'buildings',
+          enabled: true,
+          subModules: null,
+          outlierThresholdKg: null,
+          subModuleThresholdsKg: { train: 100 },
+          uncertainty: null,
+        },
+      ],
+    });
+    expect(foreignThreshold.statusCode).toBe(422);
+    expect(foreignThreshold.json().detail).toBe('train is not a sub-module of buildings.');
+    const negative = await put(2024, {
+      open: true,
+      modules: [
+        {
+          module: 'buildings',
+          enabled: true,
+          subModules: null,
+          outlierThresholdKg: null,
+          subModuleThresholdsKg: { rooms: -1 },
+          uncertainty: null,
+        },
+      ],
+    });
+    expect(negative.statusCode).toBe(400);
     const goal = await put(2024, {
       open: true,
       reductionGoals: [{ targetYear: 2019, referenceYear: 2030, percent: 50 }],

@@ -152,10 +152,11 @@ test('an admin creates a year copying the previous one, opens it and sets its mo
     );
     const cloud = editor.getByTestId('year-module-external-cloud-ai');
     await cloud.getByRole('checkbox', { name: 'AI', exact: true }).click();
-    await editor
-      .getByTestId('year-module-purchases')
-      .getByLabel('Outlier threshold per row')
-      .fill('50000');
+    const purchases = editor.getByTestId('year-module-purchases');
+    await purchases.getByLabel('Outlier threshold per row').fill('50000');
+    // Services, costly by nature, get a threshold of their own.
+    await purchases.getByText('A threshold of its own for a sub-module').click();
+    await purchases.getByTestId('year-threshold-services').fill('200000');
     await choose(page, editor.getByTestId('year-module-buildings'), 'Uncertainty', 'Medium');
     await expect(editor.getByText('Unsaved changes')).toBeVisible();
     await editor.getByTestId('year-save').click();
@@ -172,6 +173,7 @@ test('an admin creates a year copying the previous one, opens it and sets its mo
     expect(setting('process-emissions')?.enabled).toBe(false);
     expect(setting('external-cloud-ai')?.subModules).toEqual(['cloud']);
     expect(setting('purchases')?.outlierThresholdKg).toBe(50000);
+    expect(setting('purchases')?.subModuleThresholdsKg).toEqual({ services: 200000 });
     expect(setting('buildings')?.uncertainty).toBe('medium');
     expect(setting('headcount')).toMatchObject({ enabled: true, subModules: null });
 

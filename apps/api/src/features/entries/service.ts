@@ -20,7 +20,7 @@ import { refreshAggregates } from '../reports/aggregates.js';
 import { ensureReport } from '../reports/store.js';
 import { reportModules, reports } from '../reports/table.js';
 import type { RequestContext } from '../users/service.js';
-import { getYear, moduleInUse } from '../years/service.js';
+import { getYear, moduleInUse, outlierThresholdOf } from '../years/service.js';
 import { type UnitAccess, unitAccess } from './access.js';
 import type { CalculationContexts } from './calculation-context.js';
 import { queueFacilityShares } from '../recalculation/facility-shares.js';
@@ -275,7 +275,7 @@ async function editableContext(
     });
   }
   const setting = moduleInUse(await getYear(deps.db, principal, path.year), path.module, subModule);
-  return { access, thresholdKg: setting?.outlierThresholdKg ?? null };
+  return { access, thresholdKg: outlierThresholdOf(setting, subModule ?? '') };
 }
 
 /**

@@ -8,6 +8,7 @@ import { and, asc, eq, gt, inArray } from 'drizzle-orm';
 import type { Database } from '../../platform/db/database.js';
 import type { CalculationContexts } from '../entries/calculation-context.js';
 import { dataEntries } from '../entries/table.js';
+import { outlierThresholdOf } from '../years/service.js';
 import { yearModules } from '../years/table.js';
 import { type CalculatedEntry, writeCalculatedEntries } from './emission-writes.js';
 
@@ -41,13 +42,17 @@ export async function recalculateEntries(
   options: { signal?: AbortSignal; onProgress?: (progress: RecalculationProgress) => void } = {},
 ): Promise<RecalculationProgress> {
   const context = await contexts(scope.year);
-  const thresholds = new Map(
+  const settings = new Map(
     (
       await db
-        .select({ module: yearModules.module, threshold: yearModules.outlierThresholdKg })
+        .select({
+          module: yearModules.module,
+          outlierThresholdKg: yearModules.outlierThresholdKg,
+          subModuleThresholdsKg: yearModules.subModuleThresholdsKg,
+        })
         .from(yearModules)
         .where(eq(yearModules.year, scope.year))
-    ).map((row) => [row.module, row.threshold]),
+    ).map((row) => [row.module, row]),
   );
   const progress: RecalculationProgress = { done: 0, withFactor: 0, withoutFactor: 0 };
   let after = '00000000-0000-0000-0000-000000000000';
@@ -91,7 +96,10 @@ export async function recalculateEntries(
               },
             ],
           };
-      const flagged = withOutlierFlag(result, thresholds.get(row.module));
+      const flagged = withOutlierFlag(
+        result,
+        outlierThresholdOf(settings.get(row.module), row.subModule),
+      );
       if (flagged.flags.some((flag) => flag.code === 'missing-factor')) progress.withoutFactor += 1;
       else progress.withFactor += 1;
       return { id: row.id, reportId: row.reportId, module: row.module, result: flagged };

@@ -22,6 +22,10 @@ export const yearModuleSchema = z
       .nullable()
       .describe('Enabled sub-modules; null for all of the module’s'),
     outlierThresholdKg: z.number().positive().nullable().describe('Rows above this are flagged'),
+    subModuleThresholdsKg: z
+      .partialRecord(z.enum(SUB_MODULE_IDS), z.number().positive())
+      .default({})
+      .describe('A sub-module’s own outlier threshold, in place of the module’s'),
     uncertainty: z.enum(['low', 'medium', 'high']).nullable(),
   })
   .meta({ id: 'YearModule' });

@@ -44,6 +44,8 @@ export async function selectYears(
           enabled: module.enabled,
           subModules: (module.subModules as Year['modules'][number]['subModules']) ?? null,
           outlierThresholdKg: module.outlierThresholdKg ?? null,
+          subModuleThresholdsKg:
+            module.subModuleThresholdsKg as Year['modules'][number]['subModuleThresholdsKg'],
           uncertainty: module.uncertainty ?? null,
         })),
     }));

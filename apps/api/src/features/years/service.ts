@@ -38,6 +38,21 @@ export async function getYear(db: Database, principal: Principal, year: number):
 }
 
 /**
+ * The outlier threshold of a sub-module's rows in a year: its own, else its module's; none
+ * (null) when neither is set.
+ */
+export function outlierThresholdOf(
+  setting:
+    Pick<Year['modules'][number], 'outlierThresholdKg' | 'subModuleThresholdsKg'> | undefined,
+  subModule: string,
+): number | null {
+  const own = (setting?.subModuleThresholdsKg as Partial<Record<string, number>> | undefined)?.[
+    subModule
+  ];
+  return own ?? setting?.outlierThresholdKg ?? null;
+}
+
+/**
  * The settings of a module in a year that takes data: refuses (409) a closed year, a module
  * not used that year and, when given, a sub-module not used. A module without settings is in
  * use.
@@ -59,7 +74,8 @@ export function moduleInUse(year: Year, module: string, subModule?: string) {
 
 function checkSubModules(body: PutYearBody) {
   for (const setting of body.modules ?? []) {
-    const foreign = (setting.subModules ?? []).filter(
+    const named = [...(setting.subModules ?? []), ...Object.keys(setting.subModuleThresholdsKg)];
+    const foreign = [...new Set(named)].filter(
       (subModule) => !(MODULES[setting.module] as readonly string[]).includes(subModule),
     );
     if (foreign.length > 0) {
@@ -116,6 +132,7 @@ export async function putYear(
             enabled: copied?.enabled ?? true,
             subModules: copied?.subModules ?? null,
             outlierThresholdKg: copied?.outlierThresholdKg ?? null,
+            subModuleThresholdsKg: copied?.subModuleThresholdsKg ?? {},
             uncertainty: copied?.uncertainty ?? null,
           };
         }),
@@ -131,6 +148,7 @@ export async function putYear(
             enabled: setting.enabled,
             subModules: setting.subModules,
             outlierThresholdKg: setting.outlierThresholdKg,
+            subModuleThresholdsKg: setting.subModuleThresholdsKg,
             uncertainty: setting.uncertainty,
           },
         });

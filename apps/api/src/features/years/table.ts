@@ -41,6 +41,11 @@ export const yearModules = pgTable(
     subModules: text('sub_modules').array(),
     /** Rows above this many kg CO2-eq are flagged as outliers. */
     outlierThresholdKg: numeric('outlier_threshold_kg', { mode: 'number' }),
+    /** A sub-module's own threshold, in place of the module's (a flight is not a train ride). */
+    subModuleThresholdsKg: jsonb('sub_module_thresholds_kg')
+      .$type<Partial<Record<string, number>>>()
+      .notNull()
+      .default({}),
     uncertainty: uncertaintyEnum('uncertainty'),
   },
   (t) => [primaryKey({ columns: [t.year, t.module] })],

@@ -20,6 +20,8 @@ const en = {
   threshold: 'Outlier threshold per row',
   thresholdHint: 'Empty: no threshold',
   thresholdInvalid: 'A number above 0, or empty',
+  ownThresholds: 'A threshold of its own for a sub-module',
+  ownThresholdNone: 'The module’s',
   uncertaintyLabel: 'Uncertainty',
   uncertaintyHint: 'Shown with the module’s results',
   uncertaintyNone: 'Not stated',
@@ -44,6 +46,7 @@ const en = {
   problems: {
     noSubModule: '{module}: tick at least one sub-module, or set the module as not in use.',
     threshold: '{module}: the outlier threshold must be a number above 0.',
+    ownThreshold: '{subModule}: its own outlier threshold must be a number above 0.',
     goalIncomplete: 'Goal {n}: give the reduction and both years.',
     goalOrder: 'Goal {n}: the target year must come after the reference year.',
     goalPercent: 'Goal {n}: the reduction goes from 0 to 100 %.',
@@ -88,6 +91,8 @@ const fr: typeof en = {
   threshold: 'Seuil de valeur atypique par ligne',
   thresholdHint: 'Vide : aucun seuil',
   thresholdInvalid: 'Un nombre supérieur à 0, ou vide',
+  ownThresholds: 'Un seuil propre à un sous-module',
+  ownThresholdNone: 'Celui du module',
   uncertaintyLabel: 'Incertitude',
   uncertaintyHint: 'Affichée avec les résultats du module',
   uncertaintyNone: 'Non précisée',
@@ -114,6 +119,7 @@ const fr: typeof en = {
     noSubModule:
       '{module} : cochez au moins un sous-module, ou indiquez que le module n’est pas utilisé.',
     threshold: '{module} : le seuil de valeur atypique doit être un nombre supérieur à 0.',
+    ownThreshold: '{subModule} : son propre seuil doit être un nombre supérieur à 0.',
     goalIncomplete: 'Objectif {n} : indiquez la réduction et les deux années.',
     goalOrder: 'Objectif {n} : l’année visée doit suivre l’année de référence.',
     goalPercent: 'Objectif {n} : la réduction va de 0 à 100 %.',

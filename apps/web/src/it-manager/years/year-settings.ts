@@ -13,6 +13,8 @@ export interface ModuleDraft {
   /** The sub-modules ticked; all of them are sent as `null` (all, also any added later). */
   subModules: SubModuleId[];
   outlierThresholdKg: number | null;
+  /** A sub-module's own threshold; absent or null: the module's. */
+  subModuleThresholdsKg: Partial<Record<SubModuleId, number | null>>;
   uncertainty: Uncertainty | null;
 }
 
@@ -42,6 +44,7 @@ export function draftOf(year: Year): YearDraft {
         enabled: setting?.enabled ?? true,
         subModules: setting?.subModules ? [...setting.subModules] : subModulesOf(module),
         outlierThresholdKg: setting?.outlierThresholdKg ?? null,
+        subModuleThresholdsKg: { ...setting?.subModuleThresholdsKg },
         uncertainty: setting?.uncertainty ?? null,
       };
     }),
@@ -58,6 +61,12 @@ export function problemsOf(draft: YearDraft): { key: string; values?: Record<str
     }
     if (setting.outlierThresholdKg !== null && !(setting.outlierThresholdKg > 0)) {
       problems.push({ key: 'years.problems.threshold', values: { module: setting.module } });
+    }
+    for (const subModule of setting.subModules) {
+      const own = setting.subModuleThresholdsKg[subModule];
+      if (own !== undefined && own !== null && !(own > 0)) {
+        problems.push({ key: 'years.problems.ownThreshold', values: { subModule } });
+      }
     }
   }
   draft.goals.forEach((goal, index) => {
@@ -90,6 +99,13 @@ export function bodyOf(draft: YearDraft): PutYear {
         // Catalogue order, whatever order they were ticked in.
         subModules: every ? null : all.filter((s) => setting.subModules.includes(s)),
         outlierThresholdKg: setting.outlierThresholdKg,
+        // Only the ticked sub-modules' thresholds that are set.
+        subModuleThresholdsKg: Object.fromEntries(
+          all.flatMap((subModule) => {
+            const own = setting.subModuleThresholdsKg[subModule];
+            return setting.subModules.includes(subModule) && own != null ? [[subModule, own]] : [];
+          }),
+        ),
         uncertainty: setting.uncertainty,
       };
     }),

@@ -5129,6 +5129,13 @@ export interface components {
             outlierThresholdKg: number | null;
             /** @description Enabled sub-modules; null for all of the module’s */
             subModules: ("members" | "students" | "plane" | "train" | "rooms" | "combustion" | "embodied" | "scientific" | "it" | "other" | "scientific-equipment" | "it-equipment" | "consumables" | "bio-chem-gas" | "services" | "vehicles" | "other-purchases" | "centralised" | "common-facilities" | "animal-facilities" | "cloud" | "ai" | "gases" | "refrigerants")[] | null;
+            /**
+             * @description A sub-module’s own outlier threshold, in place of the module’s
+             * @default {}
+             */
+            subModuleThresholdsKg: {
+                [key: string]: number;
+            };
             uncertainty: ("low" | "medium" | "high") | null;
         };
         YearModuleInput: {
@@ -5139,6 +5146,13 @@ export interface components {
             outlierThresholdKg: number | null;
             /** @description Enabled sub-modules; null for all of the module’s */
             subModules: ("members" | "students" | "plane" | "train" | "rooms" | "combustion" | "embodied" | "scientific" | "it" | "other" | "scientific-equipment" | "it-equipment" | "consumables" | "bio-chem-gas" | "services" | "vehicles" | "other-purchases" | "centralised" | "common-facilities" | "animal-facilities" | "cloud" | "ai" | "gases" | "refrigerants")[] | null;
+            /**
+             * @description A sub-module’s own outlier threshold, in place of the module’s
+             * @default {}
+             */
+            subModuleThresholdsKg: {
+                [key: string]: number;
+            };
             uncertainty: ("low" | "medium" | "high") | null;
         };
     };

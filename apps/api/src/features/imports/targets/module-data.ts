@@ -12,6 +12,7 @@ import type { CalculationContexts } from '../../entries/calculation-context.js';
 import type { JobContext } from '../../jobs/runner.js';
 import type { Outcome } from '../../jobs/store.js';
 import { units } from '../../units/table.js';
+import { outlierThresholdOf } from '../../years/service.js';
 import { yearModules } from '../../years/table.js';
 import { openCsvSource } from '../csv-source.js';
 import { attemptOf } from '../claim.js';
@@ -57,7 +58,10 @@ export async function importModuleData(
   const source = await openCsvSource(deps.store, job.fileKey!, format, { allUnits });
   const report = new ErrorReport(deps.store, errorReportKeyOf(job.fileKey!), source.header);
   const [setting] = await db
-    .select({ threshold: yearModules.outlierThresholdKg })
+    .select({
+      outlierThresholdKg: yearModules.outlierThresholdKg,
+      subModuleThresholdsKg: yearModules.subModuleThresholdsKg,
+    })
     .from(yearModules)
     .where(sql`${yearModules.year} = ${year} and ${yearModules.module} = ${type.module}`);
   const rows = new ModuleRows({
@@ -67,7 +71,7 @@ export async function importModuleData(
     subModule,
     type,
     calculation: await deps.contexts(year),
-    thresholdKg: setting?.threshold,
+    thresholdKg: outlierThresholdOf(setting, subModule),
     unitId: job.unitId,
     unitsByCode: allUnits ? await loadUnits(deps) : undefined,
   });
