@@ -144,34 +144,25 @@ describe('years', () => {
     });
     expect(foreign.statusCode).toBe(422);
     expect(foreign.json().detail).toBe('plane is not a sub-module of headcount.');
-    const foreignThreshold = await put(2024, {
-      open: true,
-      modules: [
-        {
-          module: 'buildings',
-          enabled: true,
-          subModules: null,
-          outlierThresholdKg: null,
-          subModuleThresholdsKg: { train: 100 },
-          uncertainty: null,
-        },
-      ],
-    });
+    // A sub-module's own threshold: of a sub-module of the module, and above 0.
+    const ownThreshold = (subModuleThresholdsKg: Record<string, number>) =>
+      put(2024, {
+        open: true,
+        modules: [
+          {
+            module: 'buildings',
+            enabled: true,
+            subModules: null,
+            outlierThresholdKg: null,
+            subModuleThresholdsKg,
+            uncertainty: null,
+          },
+        ],
+      });
+    const foreignThreshold = await ownThreshold({ train: 100 });
     expect(foreignThreshold.statusCode).toBe(422);
     expect(foreignThreshold.json().detail).toBe('train is not a sub-module of buildings.');
-    const negative = await put(2024, {
-      open: true,
-      modules: [
-        {
-          module: 'buildings',
-          enabled: true,
-          subModules: null,
-          outlierThresholdKg: null,
-          subModuleThresholdsKg: { rooms: -1 },
-          uncertainty: null,
-        },
-      ],
-    });
+    const negative = await ownThreshold({ rooms: -1 });
     expect(negative.statusCode).toBe(400);
     const goal = await put(2024, {
       open: true,
