@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dataEntries } from '../src/features/entries/table.js';
 import { factors } from '../src/features/factors/table.js';
 import { dataIngestionJobs } from '../src/features/jobs/table.js';
+import { yearModules } from '../src/features/years/table.js';
 import { auditLog } from '../src/platform/audit/table.js';
 import { queryRows } from '../src/platform/db/query-rows.js';
 import { BackOfficeImports, excelCsv } from './support/back-office-imports.js';
@@ -225,6 +226,63 @@ describe('recalculating on request', () => {
       payload: { year: YEAR },
     });
     await waitForPipeline(fx.app, fx.as.admin.headers, back.json().pipelineId);
+  });
+
+  it('flags the rows above their sub-module’s own outlier threshold, not the module’s', async () => {
+    const [entry] = await queryRows<{ id: string; kg_co2eq: number }>(
+      fx.db,
+      sql`select d.id, d.kg_co2eq from data_entries d join reports r on r.id = d.report_id
+           where r.year = ${YEAR} and d.sub_module = 'plane' and d.kg_co2eq > 0
+             and d.kg_override is null
+           order by d.id limit 1`,
+    );
+    const [before] = await fx.db
+      .select()
+      .from(yearModules)
+      .where(and(eq(yearModules.year, YEAR), eq(yearModules.module, 'professional-travel')));
+    const recalculate = async () => {
+      const response = await fx.app.inject({
+        method: 'POST',
+        url: '/api/v1/factors/recalculate',
+        headers: fx.as.admin.headers,
+        payload: { year: YEAR, subModule: 'plane' },
+      });
+      expect(response.statusCode, response.body).toBe(202);
+      await waitForPipeline(fx.app, fx.as.admin.headers, response.json().pipelineId);
+    };
+    const flagsOf = async () =>
+      (
+        await fx.db
+          .select({ flags: dataEntries.flags })
+          .from(dataEntries)
+          .where(eq(dataEntries.id, entry!.id))
+      )[0]!.flags as { code: string }[];
+    // The module's threshold far above the row; the plane's own, half of it.
+    const setting = {
+      outlierThresholdKg: entry!.kg_co2eq * 1000,
+      subModuleThresholdsKg: { plane: entry!.kg_co2eq / 2 },
+    };
+    await fx.db
+      .insert(yearModules)
+      .values({ year: YEAR, module: 'professional-travel', ...setting })
+      .onConflictDoUpdate({ target: [yearModules.year, yearModules.module], set: setting });
+    try {
+      await recalculate();
+      expect((await flagsOf()).map((flag) => flag.code)).toContain('outlier');
+    } finally {
+      if (before) {
+        await fx.db
+          .update(yearModules)
+          .set(before)
+          .where(and(eq(yearModules.year, YEAR), eq(yearModules.module, 'professional-travel')));
+      } else {
+        await fx.db
+          .delete(yearModules)
+          .where(and(eq(yearModules.year, YEAR), eq(yearModules.module, 'professional-travel')));
+      }
+      await recalculate();
+    }
+    expect((await flagsOf()).map((flag) => flag.code)).not.toContain('outlier');
   });
 
   it('needs a year that exists', async () => {
