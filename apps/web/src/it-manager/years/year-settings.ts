@@ -30,6 +30,15 @@ export interface YearDraft {
   goals: GoalDraft[];
 }
 
+/**
+ * A number as typed in a field ("2500", "2,5"): null when empty, NaN while it is not a number
+ * yet (the editor then shows the field's error and refuses to save).
+ */
+export function decimalOf(value: string | number | null): number | null {
+  const text = value === null ? '' : String(value).trim();
+  return text === '' ? null : Number(text.replace(',', '.'));
+}
+
 export const subModulesOf = (module: ModuleId): SubModuleId[] => [
   ...(MODULES[module] as readonly SubModuleId[]),
 ];
