@@ -103,7 +103,7 @@ async function loadReportingPage(
     ),
     -- Reports are kept per lab; a faculty or an institute reports the sums of its labs.
     labs as (
-      select lab.id, lab.path, lab.active, r.id as report_id, r.stats,
+      select lab.id, lab.active, r.id as report_id, r.stats,
              coalesce(r.validated_kg, 0)::float8 as kg,
              r.fte::float8 as fte,
              coalesce(r.validated_modules, 0)::int as validated_modules,
@@ -114,21 +114,26 @@ async function loadReportingPage(
         left join reports r on r.unit_id = lab.id and r.year = ${query.year} and r.kind = 'official'
        where lab.level = 4
     ),
-    -- Each lab under each unit of its path (itself last); a closed lab without a report of
-    -- the year counts for itself only, not in its faculty's completion.
-    under as (
-      select a.unit_id::uuid as unit_id, labs.*
-        from labs
-        cross join lateral unnest(string_to_array(trim(both '/' from labs.path), '/')) as a(unit_id)
-       where labs.active or labs.report_id is not null or a.unit_id::uuid = labs.id
-    ),
-    previous as (
-      select a.unit_id::uuid as unit_id, sum(r.validated_kg)::float8 as kg
+    -- Each lab with each unit of its path, itself last.
+    ancestors as (
+      select lab.id as lab_id, a.unit_id::uuid as unit_id
         from ${units} lab
-        join reports r on r.unit_id = lab.id and r.year = ${query.year - 1} and r.kind = 'official'
         cross join lateral unnest(string_to_array(trim(both '/' from lab.path), '/')) as a(unit_id)
        where lab.level = 4
-       group by a.unit_id
+    ),
+    -- The labs each unit counts; a closed lab without a report of the year counts for itself
+    -- only, not in its faculty's completion.
+    under as (
+      select anc.unit_id, labs.*
+        from labs join ancestors anc on anc.lab_id = labs.id
+       where labs.active or labs.report_id is not null or anc.unit_id = labs.id
+    ),
+    previous as (
+      select anc.unit_id, sum(r.validated_kg)::float8 as kg
+        from ancestors anc
+        join reports r on r.unit_id = anc.lab_id and r.year = ${query.year - 1}
+                      and r.kind = 'official'
+       group by anc.unit_id
     ),
     -- The category with the most kg, summed over the labs counted.
     top_category as (
