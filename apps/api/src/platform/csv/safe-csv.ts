@@ -13,16 +13,32 @@ export function neutraliseFormula(value: unknown): unknown {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
-/** CSV text (RFC 4180, CRLF, UTF-8 with BOM so spreadsheets read accents) of the rows. */
+/** RFC 4180 with CRLF and a header, UTF-8 with BOM so spreadsheets read accents. */
+function csvOptions(columns: string[]) {
+  return { header: true, columns, record_delimiter: '\r\n', bom: true };
+}
+
+/** A row's cells in the order of `columns`, formulas neutralised. */
+function safeRecord<T extends Record<string, unknown>>(row: T, columns: (keyof T & string)[]) {
+  return columns.map((column) => neutraliseFormula(row[column]));
+}
+
+/** Headers of a CSV download named `filename`. */
+function asCsvDownload(reply: FastifyReply, filename: string) {
+  return reply
+    .header('content-disposition', `attachment; filename="${filename}"`)
+    .type('text/csv; charset=utf-8');
+}
+
+/** CSV text of the rows. */
 export function toSafeCsv<T extends Record<string, unknown>>(
   rows: T[],
   columns: (keyof T & string)[],
 ): string {
-  const body = stringify(
-    rows.map((row) => columns.map((column) => neutraliseFormula(row[column]))),
-    { header: true, columns, record_delimiter: '\r\n' },
+  return stringify(
+    rows.map((row) => safeRecord(row, columns)),
+    csvOptions(columns),
   );
-  return `\uFEFF${body}`;
 }
 
 /** Answers with the rows as a CSV download named `filename`. */
@@ -32,10 +48,7 @@ export function sendCsv<T extends Record<string, unknown>>(
   rows: T[],
   columns: (keyof T & string)[],
 ) {
-  return reply
-    .header('content-disposition', `attachment; filename="${filename}"`)
-    .type('text/csv; charset=utf-8')
-    .send(toSafeCsv(rows, columns));
+  return asCsvDownload(reply, filename).send(toSafeCsv(rows, columns));
 }
 
 /**
@@ -48,12 +61,10 @@ export function sendCsvStream<T extends Record<string, unknown>>(
   rows: AsyncIterable<T>,
   columns: (keyof T & string)[],
 ) {
-  async function* cells() {
-    for await (const row of rows) yield columns.map((column) => neutraliseFormula(row[column]));
+  async function* records() {
+    for await (const row of rows) yield safeRecord(row, columns);
   }
-  const csv = stringifyStream({ header: true, columns, record_delimiter: '\r\n', bom: true });
-  return reply
-    .header('content-disposition', `attachment; filename="${filename}"`)
-    .type('text/csv; charset=utf-8')
-    .send(Readable.from(cells()).pipe(csv));
+  return asCsvDownload(reply, filename).send(
+    Readable.from(records()).pipe(stringifyStream(csvOptions(columns))),
+  );
 }
