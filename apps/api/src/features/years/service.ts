@@ -43,13 +43,11 @@ export async function getYear(db: Database, principal: Principal, year: number):
  */
 export function outlierThresholdOf(
   setting:
-    Pick<Year['modules'][number], 'outlierThresholdKg' | 'subModuleThresholdsKg'> | undefined,
+    | { outlierThresholdKg: number | null; subModuleThresholdsKg: Partial<Record<string, number>> }
+    | undefined,
   subModule: string,
 ): number | null {
-  const own = (setting?.subModuleThresholdsKg as Partial<Record<string, number>> | undefined)?.[
-    subModule
-  ];
-  return own ?? setting?.outlierThresholdKg ?? null;
+  return setting?.subModuleThresholdsKg[subModule] ?? setting?.outlierThresholdKg ?? null;
 }
 
 /**
