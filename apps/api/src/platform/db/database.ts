@@ -55,6 +55,13 @@ export interface DatabaseHandle {
   readonly replica?: ReplicaHandle;
   readonly queueBackend: QueueBackend;
   /**
+   * How many rows one statement of a bulk operation (an import's merge) should take at most,
+   * or undefined for the whole set at once. PGlite runs every statement on this process's
+   * thread, so a statement over a million rows would hold the event loop for minutes; there,
+   * bulk work goes a slice at a time and lets the event loop run between slices.
+   */
+  readonly bulkSliceRows?: number;
+  /**
    * Bulk-loads text-format rows (`COPY … FROM STDIN`, one line per row) streamed from
    * `source` in chunks that each end at a row boundary, outside any transaction; resolves with
    * the number of rows. The fastest way in.

@@ -10,8 +10,13 @@ import type { DatabaseHandle } from './database.js';
 import { lockDataDir } from './data-dir-lock.js';
 import * as schema from './schema.js';
 
-/** How much COPY input is handed to PGlite at once. */
-const COPY_SLICE_BYTES = 8 * 1024 * 1024;
+/**
+ * How much COPY input is handed to PGlite at once, and how many rows a bulk statement takes
+ * (`bulkSliceRows`): each runs on this process's thread, so both are sized to hold the event
+ * loop for a few tens of milliseconds at most.
+ */
+const COPY_SLICE_BYTES = 256 * 1024;
+const BULK_SLICE_ROWS = 500;
 
 /** Extensions the migrations create; PGlite can only create those it was given here. */
 const extensions = { pg_trgm, unaccent };
@@ -52,6 +57,7 @@ export async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
 
   return {
     kind: 'pglite',
+    bulkSliceRows: BULK_SLICE_ROWS,
     db,
     changes,
     // One process owns the database: there is no replica to read from.

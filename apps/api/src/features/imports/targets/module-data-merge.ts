@@ -1,9 +1,10 @@
 import type { EntryType, SubModuleId } from '@co2-calculator/domain';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { affectedRows } from '../../../platform/db/affected-rows.js';
 import type { Database } from '../../../platform/db/database.js';
 import type { JobRow } from '../../jobs/table.js';
 import { attemptOf, recordFileUnderClaim } from '../claim.js';
+import { EventLoopSlices } from '../event-loop-slices.js';
 
 export interface MergeParams {
   job: JobRow;
@@ -12,6 +13,12 @@ export interface MergeParams {
   type: EntryType;
   /** How many rows the job staged (what its COPY loaded). */
   staged: number;
+  /** The units the staged rows belong to. */
+  unitIds: readonly string[];
+  /** The file line of the last staged row (staged rows are numbered by their line). */
+  lastLine: number;
+  /** Rows per statement at most (`DatabaseHandle.bulkSliceRows`); undefined: all at once. */
+  sliceRows?: number;
   sha256: string;
   /** Called once the rows this file replaces are gone, as the new ones go in. */
   onInsert(): void;
@@ -25,9 +32,13 @@ export interface MergeParams {
  *
  * What a million rows cost here is writing them: each entry row updates seven indexes and
  * checks three foreign keys, each emission row three indexes and one. So no statement joins
- * what it need not join: the entry ids were made in file order (no sort), and the emissions
- * come from the staging and the reports (a few rows), not back from the entries, unless some
- * staged rows were refused.
+ * what it need not join: the entry ids were made in file order (no sort), the emissions come
+ * from the staging and the reports (a few rows), not back from the entries, unless some staged
+ * rows were refused, and the reports and their modules come from the units the import saw.
+ *
+ * With `sliceRows`, the statements over the staged rows take them a range of file lines at a
+ * time, and the event loop runs between two: on PGlite, whose statements run on this thread,
+ * the server keeps answering while a large file is merged.
  */
 export async function mergeStagedEntries(db: Database, params: MergeParams): Promise<number> {
   const { job, year, subModule, type } = params;
@@ -35,10 +46,21 @@ export async function mergeStagedEntries(db: Database, params: MergeParams): Pro
   const ofThisClaim = sql`s.job_id = ${job.id} and s.attempt = ${attemptOf(job)}`;
   const staged = sql`import_staged_entries s
       join reports r on r.unit_id = s.unit_id and r.year = ${year} and r.kind = 'official'`;
+  const unitIds = sql`${`{${params.unitIds.join(',')}}`}::uuid[]`;
   return db.transaction(async (tx) => {
+    const eventLoop = new EventLoopSlices();
+    /** Runs `statement` once per range of the staged lines; resolves with the rows it changed. */
+    async function bySlice(statement: (lines: SQL) => SQL): Promise<number> {
+      let changed = 0;
+      for (const lines of lineRanges(params.lastLine, params.sliceRows)) {
+        if (eventLoop.over()) await eventLoop.yield();
+        changed += affectedRows(await tx.execute(statement(lines)));
+      }
+      return changed;
+    }
     await tx.execute(sql`
       insert into reports (unit_id, year)
-      select distinct unit_id, ${year}::int from import_staged_entries s where ${ofThisClaim}
+      select unnest(${unitIds}), ${year}::int
       on conflict (unit_id, year) where kind = 'official' do nothing`);
     // What this file replaces: its own earlier rows (a rerun, the same file again) and, in
     // replace mode, every earlier CSV row of its target. Manual rows stay.
@@ -57,7 +79,8 @@ export async function mergeStagedEntries(db: Database, params: MergeParams): Pro
       delete from data_entries d
        where ${sameTarget} and (d.import_job_id = ${job.id} or ${replaced})`);
     params.onInsert();
-    const result = await tx.execute(sql`
+    const inserted = await bySlice(
+      (lines) => sql`
       insert into data_entries (id, report_id, unit_id, year, module, sub_module, entry_type,
                                 fields, source, note, kg_override, kg_co2eq, flags, created_by,
                                 import_job_id)
@@ -65,16 +88,17 @@ export async function mergeStagedEntries(db: Database, params: MergeParams): Pro
              s.fields, ${source}, s.note, s.kg_override, s.kg_co2eq, s.flags,
              ${job.createdBy}::uuid, ${job.id}::uuid
         from ${staged}
-       where ${ofThisClaim}
-      on conflict do nothing`);
-    const inserted = affectedRows(result);
+       where ${ofThisClaim} ${lines}
+      on conflict do nothing`,
+    );
     // Only the headcount's unique person per report refuses rows; when none was refused,
     // every staged row is in and its emissions need no look-up of its entry.
     const onlyInserted =
       inserted === params.staged
         ? sql``
         : sql`and exists (select 1 from data_entries d where d.id = s.entry_id)`;
-    await tx.execute(sql`
+    await bySlice(
+      (lines) => sql`
       insert into emissions (entry_id, report_id, module, emission_type, scope, category,
                              kg_co2eq, quantity, quantity_unit, factor_ids)
       select s.entry_id, r.id, ${type.module}, x.emission_type, x.scope, x.category,
@@ -83,18 +107,39 @@ export async function mergeStagedEntries(db: Database, params: MergeParams): Pro
         cross join lateral jsonb_to_recordset(s.emissions) as x(
           emission_type text, scope smallint, category text, kg_co2eq float8,
           quantity float8, quantity_unit text, factor_ids text[])
-       where ${ofThisClaim} ${onlyInserted}`);
-    // A module that receives its first rows is under way.
+       where ${ofThisClaim} ${lines} ${onlyInserted}`,
+    );
+    // A module that receives its first rows is under way: in each report that now holds a row
+    // of this job (a few reports, each looked up by its index).
     await tx.execute(sql`
       insert into report_modules (report_id, module, status)
-      select distinct r.id, ${type.module}, 'in_progress'::module_status
-        from ${staged}
-       where ${ofThisClaim} ${onlyInserted}
+      select r.id, ${type.module}, 'in_progress'::module_status
+        from reports r
+       where r.unit_id = any(${unitIds}) and r.year = ${year} and r.kind = 'official'
+         and exists (select 1 from data_entries d
+                      where d.report_id = r.id and d.module = ${type.module}
+                        and d.sub_module = ${subModule} and d.import_job_id = ${job.id})
       on conflict (report_id, module) do update
         set status = case when report_modules.status = 'not_started'
                           then 'in_progress'::module_status else report_modules.status end`);
-    await tx.execute(sql`delete from import_staged_entries s where ${ofThisClaim}`);
+    await bySlice(
+      (lines) => sql`delete from import_staged_entries s where ${ofThisClaim} ${lines}`,
+    );
     await recordFileUnderClaim(tx, job, params.sha256);
     return inserted;
   });
+}
+
+/**
+ * The condition on staged lines of each statement: ranges of `sliceRows` lines (a range holds
+ * that many rows at most) up to `lastLine`, or without `sliceRows` one range of every line.
+ */
+function* lineRanges(lastLine: number, sliceRows: number | undefined): Iterable<SQL> {
+  if (!sliceRows) {
+    yield sql``;
+    return;
+  }
+  for (let after = 0; after < lastLine; after += sliceRows) {
+    yield sql`and s.line > ${after} and s.line <= ${after + sliceRows}`;
+  }
 }

@@ -151,6 +151,9 @@ export async function importModuleData(
     subModule,
     type,
     staged: stagedRows,
+    unitIds: [...rows.unitIds],
+    lastLine: rows.lastLine,
+    sliceRows: deps.database.bulkSliceRows,
     sha256: source.sha256(),
     onInsert: () => progress({ phase: 'calculate' }),
   });

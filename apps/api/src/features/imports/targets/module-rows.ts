@@ -49,6 +49,10 @@ export class ModuleRows {
   /** The first two columns, the same on every row. */
   private readonly claim: string;
   private readonly dates: readonly string[];
+  /** The units of the rows staged so far. */
+  readonly unitIds = new Set<string>();
+  /** The file line of the last row staged. */
+  lastLine = 0;
 
   constructor(private readonly options: ModuleRowsOptions) {
     this.claim = `${copyValue(options.jobId)}\t${options.attempt}`;
@@ -81,6 +85,8 @@ export class ModuleRows {
       ),
       options.thresholdKg,
     );
+    if (unitId) this.unitIds.add(unitId);
+    this.lastLine = line;
     let kgCo2eq = 0;
     for (const emission of result.emissions) kgCo2eq += emission.kgCo2eq;
     const emissions = result.emissions.map(emissionColumns);
