@@ -85,6 +85,25 @@ async function storedBy(jobId: string) {
   );
 }
 
+/** The back office's plane rows of 2025, and the emissions they have. */
+async function backOfficeEntries() {
+  const [row] = await queryRows<{ n: number }>(
+    db(),
+    sql`select count(*)::int as n from data_entries d
+         where d.year = 2025 and d.sub_module = 'plane' and d.source = 'backoffice-csv'`,
+  );
+  return row!.n;
+}
+
+async function backOfficeEmissions() {
+  const [row] = await queryRows<{ n: number }>(
+    db(),
+    sql`select count(*)::int as n from emissions e join data_entries d on d.id = e.entry_id
+         where d.year = 2025 and d.sub_module = 'plane' and d.source = 'backoffice-csv'`,
+  );
+  return row!.n;
+}
+
 async function stagedOf(jobId: string) {
   const [row] = await queryRows<{ n: number }>(
     db(),
@@ -123,10 +142,19 @@ describe('the merge of an import in slices of file lines', () => {
     expect(started.map((row) => row.code)).toEqual(LABS);
     expect(started.every((row) => row.status !== 'not_started')).toBe(true);
 
-    // The same file again, merged at once on an unsliced handle, replaces the sliced rows.
+    // The same file again, in slices: the rows it replaces go a slice at a time too.
+    const again = await importWith({ ...testDb.handle, bulkSliceRows: 3 });
+    expect(again.counts).toMatchObject({ read: 40, skipped: 2, inserted: 38 });
+    expect(await storedBy(again.id)).toEqual(inSlices);
+    expect(await storedBy(sliced.id)).toEqual([]);
+    expect(await backOfficeEmissions()).toBe(await backOfficeEntries());
+
+    // And merged at once on an unsliced handle, it replaces the rows merged in slices.
     const whole = await importWith({ ...testDb.handle, bulkSliceRows: undefined });
     expect(whole.counts).toMatchObject({ read: 40, skipped: 2, inserted: 38 });
     expect(await storedBy(whole.id)).toEqual(inSlices);
-    expect(await storedBy(sliced.id)).toEqual([]);
+    expect(await storedBy(again.id)).toEqual([]);
+    expect(await backOfficeEntries()).toBe(38);
+    expect(await backOfficeEmissions()).toBe(await backOfficeEntries());
   });
 });

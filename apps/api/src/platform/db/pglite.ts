@@ -15,8 +15,8 @@ import * as schema from './schema.js';
  * (`bulkSliceRows`): each runs on this process's thread, so both are sized to hold the event
  * loop for a few tens of milliseconds at most.
  */
-const COPY_SLICE_BYTES = 256 * 1024;
-const BULK_SLICE_ROWS = 500;
+const COPY_SLICE_BYTES = 64 * 1024;
+const BULK_SLICE_ROWS = 250;
 
 /** Extensions the migrations create; PGlite can only create those it was given here. */
 const extensions = { pg_trgm, unaccent };

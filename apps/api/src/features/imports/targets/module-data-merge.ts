@@ -2,6 +2,7 @@ import type { EntryType, SubModuleId } from '@co2-calculator/domain';
 import { type SQL, sql } from 'drizzle-orm';
 import { affectedRows } from '../../../platform/db/affected-rows.js';
 import type { Database } from '../../../platform/db/database.js';
+import { queryRows } from '../../../platform/db/query-rows.js';
 import type { JobRow } from '../../jobs/table.js';
 import { attemptOf, recordFileUnderClaim } from '../claim.js';
 import { EventLoopSlices } from '../event-loop-slices.js';
@@ -49,15 +50,24 @@ export async function mergeStagedEntries(db: Database, params: MergeParams): Pro
   const unitIds = sql`${`{${params.unitIds.join(',')}}`}::uuid[]`;
   return db.transaction(async (tx) => {
     const eventLoop = new EventLoopSlices();
-    /** Runs `statement` once per range of the staged lines; resolves with the rows it changed. */
-    async function bySlice(statement: (lines: SQL) => SQL): Promise<number> {
+    /**
+     * Runs `statement` once per range of `column` (ranges of `sliceRows` up to `last`, or one
+     * of every value); resolves with the rows it changed.
+     */
+    async function bySlice(
+      column: SQL,
+      last: number,
+      statement: (range: SQL) => SQL,
+    ): Promise<number> {
       let changed = 0;
-      for (const lines of lineRanges(params.lastLine, params.sliceRows)) {
+      for (const range of ranges(column, last, params.sliceRows)) {
         if (eventLoop.over()) await eventLoop.yield();
-        changed += affectedRows(await tx.execute(statement(lines)));
+        changed += affectedRows(await tx.execute(statement(range)));
       }
       return changed;
     }
+    const stagedLines = (statement: (range: SQL) => SQL) =>
+      bySlice(sql`s.line`, params.lastLine, statement);
     await tx.execute(sql`
       insert into reports (unit_id, year)
       select unnest(${unitIds}), ${year}::int
@@ -75,11 +85,28 @@ export async function mergeStagedEntries(db: Database, params: MergeParams): Pro
                 and j.sub_module = ${subModule} and j.year = ${year}
                 and j.unit_id is not distinct from ${job.unitId}::uuid)`
         : sql`d.source = ${source}`;
-    await tx.execute(sql`
-      delete from data_entries d
-       where ${sameTarget} and (d.import_job_id = ${job.id} or ${replaced})`);
+    const doomed = sql`${sameTarget} and (d.import_job_id = ${job.id} or ${replaced})`;
+    if (!params.sliceRows) {
+      await tx.execute(sql`delete from data_entries d where ${doomed}`);
+    } else {
+      // Found by one statement, then deleted a slice at a time: a slice looked up anew each
+      // time would step again over every row deleted before it.
+      await tx.execute(sql`create temp table replaced_entries on commit drop as
+        select row_number() over () as n, d.id from data_entries d where ${doomed}`);
+      await tx.execute(sql`create index on replaced_entries (n)`);
+      const [found] = await queryRows<{ n: number }>(
+        tx,
+        sql`select count(*)::int as n from replaced_entries`,
+      );
+      await bySlice(
+        sql`x.n`,
+        found!.n,
+        (range) => sql`delete from data_entries
+          where id in (select x.id from replaced_entries x where true ${range})`,
+      );
+    }
     params.onInsert();
-    const inserted = await bySlice(
+    const inserted = await stagedLines(
       (lines) => sql`
       insert into data_entries (id, report_id, unit_id, year, module, sub_module, entry_type,
                                 fields, source, note, kg_override, kg_co2eq, flags, created_by,
@@ -97,7 +124,7 @@ export async function mergeStagedEntries(db: Database, params: MergeParams): Pro
       inserted === params.staged
         ? sql``
         : sql`and exists (select 1 from data_entries d where d.id = s.entry_id)`;
-    await bySlice(
+    await stagedLines(
       (lines) => sql`
       insert into emissions (entry_id, report_id, module, emission_type, scope, category,
                              kg_co2eq, quantity, quantity_unit, factor_ids)
@@ -122,7 +149,7 @@ export async function mergeStagedEntries(db: Database, params: MergeParams): Pro
       on conflict (report_id, module) do update
         set status = case when report_modules.status = 'not_started'
                           then 'in_progress'::module_status else report_modules.status end`);
-    await bySlice(
+    await stagedLines(
       (lines) => sql`delete from import_staged_entries s where ${ofThisClaim} ${lines}`,
     );
     await recordFileUnderClaim(tx, job, params.sha256);
@@ -131,15 +158,16 @@ export async function mergeStagedEntries(db: Database, params: MergeParams): Pro
 }
 
 /**
- * The condition on staged lines of each statement: ranges of `sliceRows` lines (a range holds
- * that many rows at most) up to `lastLine`, or without `sliceRows` one range of every line.
+ * The condition of each statement on `column`: ranges of `size` values (a range holds that
+ * many rows at most when the values are unique) up to `last`, or without `size` one range of
+ * every value.
  */
-function* lineRanges(lastLine: number, sliceRows: number | undefined): Iterable<SQL> {
-  if (!sliceRows) {
+function* ranges(column: SQL, last: number, size: number | undefined): Iterable<SQL> {
+  if (!size) {
     yield sql``;
     return;
   }
-  for (let after = 0; after < lastLine; after += sliceRows) {
-    yield sql`and s.line > ${after} and s.line <= ${after + sliceRows}`;
+  for (let after = 0; after < last; after += size) {
+    yield sql`and ${column} > ${after} and ${column} <= ${after + size}`;
   }
 }

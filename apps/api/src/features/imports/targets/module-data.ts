@@ -27,8 +27,11 @@ export interface ModuleDataDeps {
   contexts: CalculationContexts;
 }
 
-/** Staged rows per COPY chunk: a few hundred kB of text. */
-const CHUNK_ROWS = 1_000;
+/**
+ * Staged rows per COPY chunk: about 100 kB of text. On PGlite each chunk is one COPY on the
+ * server's thread, so it is kept small enough to hold the event loop for a few milliseconds.
+ */
+const CHUNK_ROWS = 250;
 
 /**
  * Imports the rows of one sub-module for one year: of every unit (the back office's file,
