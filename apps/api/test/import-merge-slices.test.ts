@@ -119,7 +119,7 @@ async function travelStatusOf(labs: string[]) {
           from report_modules m join reports r on r.id = m.report_id
           join units u on u.id = r.unit_id
          where r.year = 2025 and r.kind = 'official' and m.module = ${TRAVEL}
-           and u.code = any(${`{${labs.join(',')}}`}::text[])
+           and u.code = any(${sql.param(labs)}::text[])
          order by u.code`,
   );
 }

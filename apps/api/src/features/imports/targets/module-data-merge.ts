@@ -47,7 +47,7 @@ export async function mergeStagedEntries(db: Database, params: MergeParams): Pro
   const ofThisClaim = sql`s.job_id = ${job.id} and s.attempt = ${attemptOf(job)}`;
   const staged = sql`import_staged_entries s
       join reports r on r.unit_id = s.unit_id and r.year = ${year} and r.kind = 'official'`;
-  const unitIds = sql`${`{${params.unitIds.join(',')}}`}::uuid[]`;
+  const unitIds = sql`${sql.param([...params.unitIds])}::uuid[]`;
   return db.transaction(async (tx) => {
     const eventLoop = new EventLoopSlices();
     /**
